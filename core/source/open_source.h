@@ -1,0 +1,25 @@
+// Opening a source by path or URL: maps http(s):// and s3:// URLs to GDAL virtual file systems,
+// applies the remote-read GDAL settings, and picks the reader (GDAL, TIFF, FITS).
+#pragma once
+
+#include <string>
+
+#include "source/source.h"
+
+namespace tessera {
+
+// The GDAL path for a user URI: "s3://b/k" -> "/vsis3/b/k", "http(s)://..." -> "/vsicurl/...",
+// "/vsi..." and local paths unchanged.
+std::string toGdalPath(const std::string& uri);
+
+// True for URIs that read over the network (http, https, s3, /vsicurl, /vsis3, ...).
+bool isRemoteUri(const std::string& uri);
+
+// Opens uri with the reader named in options (or the best one). Throws Error(NotFound) when
+// the file does not exist, Error(Unsupported) when no reader can open it.
+SourcePtr openSource(const std::string& uri, const OpenOptions& options = {});
+
+// Names of the readers this build has, for the `sources` endpoint and `source=` checks.
+std::vector<std::string> availableSourceNames();
+
+}  // namespace tessera

@@ -1,0 +1,40 @@
+// Histograms and simple statistics over rasters, in the shapes large_image returns them.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "raster/raster.h"
+
+namespace tessera {
+
+struct HistogramOptions {
+    int bins = 256;
+    bool density = false;
+    std::optional<double> rangeMin;  // default: the band's min
+    std::optional<double> rangeMax;  // default: the band's max (+1 for integer data, as numpy)
+    std::optional<double> nodata;    // samples equal to this are skipped (NaN always is)
+};
+
+struct BandHistogram {
+    double min = 0, max = 0, mean = 0, stdev = 0;
+    std::vector<double> hist;       // bins values (counts, or densities)
+    std::vector<double> binEdges;   // bins + 1 values
+    double rangeLow = 0, rangeHigh = 0;
+    long long samples = 0;
+    int bins = 0;
+    bool density = false;
+};
+
+// One histogram per band of r (as large_image's histogram(): range [min, max+1) for integer
+// types, [min, max] for floats, unless given).
+std::vector<BandHistogram> computeHistograms(const Raster& r, const HistogramOptions& options);
+
+// JSON list as django-large-image's data/histogram returns it.
+nlohmann::json histogramsToJson(const std::vector<BandHistogram>& h);
+// {min:[...], max:[...], mean:[...], stdev:[...]} for onlyMinMax=true.
+nlohmann::json minMaxToJson(const std::vector<BandHistogram>& h);
+
+}  // namespace tessera
