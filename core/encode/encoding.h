@@ -21,7 +21,7 @@ struct EncodeOptions {
     int jpegSubsampling = 0;  // 0 = 4:4:4, 1 = 4:2:2, 2 = 4:2:0 (large_image's numbering)
     int webpQuality = 75;     // 0..100; 100 with webpLossless
     bool webpLossless = false;
-    int pngLevel = 1;                  // deflate effort 0..9; 1 is the fast default
+    int pngLevel = 1;                         // deflate effort 0..9; 1 is the fast default
     std::string tiffCompression = "DEFLATE";  // GDAL COMPRESS= value for TIFF output
 };
 
