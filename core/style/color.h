@@ -20,6 +20,13 @@ using Palette = std::vector<Rgba>;
 // Parses one colour; nullopt if it is not a colour.
 std::optional<Rgba> parseColor(std::string_view text);
 std::optional<Rgba> parseColor(const nlohmann::json& value);
+// Text overloads, so that string literals and std::string are not ambiguous between the two above.
+inline std::optional<Rgba> parseColor(const char* text) {
+    return parseColor(std::string_view(text));
+}
+inline std::optional<Rgba> parseColor(const std::string& text) {
+    return parseColor(std::string_view(text));
+}
 
 // Resolves a palette value (string or list) as large_image's getPaletteColors does.
 // Returns nullopt when the value "cannot be used as a color palette".
