@@ -1,11 +1,34 @@
-// Entry point of the `tessera` executable: dispatches CLI commands.
+// Entry point of the `tessera` executable: `tessera <command> ...` runs a CLI command headless
+// (QCoreApplication); `tessera` alone or with a path/URL starts the desktop viewer
+// (QApplication); `tessera --no-gui` keeps the CLI's no-argument behaviour.
 #include <QCoreApplication>
+#include <cstring>
+#include <memory>
 
 #include "cli/cli.h"
 
+#ifdef TESSERA_HAVE_GUI
+#include <QApplication>
+
+#include "viewer_app.h"
+#endif
+
 int main(int argc, char** argv) {
+    const bool cli = argc >= 2 && (tessera::cli::isCliCommand(QString::fromLocal8Bit(argv[1])) ||
+                                   std::strcmp(argv[1], "--no-gui") == 0);
+#ifdef TESSERA_HAVE_GUI
+    if (!cli) {
+        QApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("tessera"));
+        QCoreApplication::setOrganizationName(QStringLiteral("tessera"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_APP_VERSION));
+        return tessera::ui::runViewer(app, QCoreApplication::arguments().mid(1));
+    }
+#endif
+    (void)cli;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tessera"));
     QCoreApplication::setOrganizationName(QStringLiteral("tessera"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_APP_VERSION));
     return tessera::cli::run(argc, argv);
 }

@@ -1,12 +1,110 @@
 #include "cli/cli.h"
 
+#include <QCoreApplication>
+#include <QStringList>
 #include <cstdio>
+#include <functional>
+#include <map>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "service/engine.h"
+#include "util/error.h"
 
 namespace tessera::cli {
 
-int run(int, char**) {
-    std::fprintf(stderr, "tessera: no command yet\n");
-    return 2;
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("Cli", text); }
+
+void printUsage(FILE* out) {
+    std::fputs(qPrintable(tr("usage: tessera <command> [options]\n"
+                             "\n"
+                             "commands:\n"
+                             "  info PATH [--internal|--bands|--frames]   metadata as JSON\n"
+                             "  tile PATH Z X Y -o FILE                  one tile\n"
+                             "  region PATH --left --top --right --bottom [--units] -o FILE\n"
+                             "  thumbnail PATH [--width --height] -o FILE\n"
+                             "  pixel PATH --left X --top Y             band and styled values\n"
+                             "  histogram PATH [--bins N] [--only-min-max] [--full]\n"
+                             "  sample [--size N]                         make the built-in sample\n"
+                             "  serve PATH... [--port N] [--bind ADDR] [--token T]  HTTP tile server\n"
+                             "\n"
+                             "PATH may be a file, an http(s):// or s3:// URL, or a GDAL /vsi path.\n"
+                             "Run 'tessera <command> --help' for a command's options.\n")),
+               out);
+}
+
+}  // namespace
+
+bool isCliCommand(const QString& name) {
+    // Keep in step with the command table in run().
+    static const QStringList names = {
+        QStringLiteral("info"),   QStringLiteral("tile"),      QStringLiteral("region"),
+        QStringLiteral("thumbnail"), QStringLiteral("pixel"), QStringLiteral("histogram"),
+        QStringLiteral("sample"), QStringLiteral("serve"),     QStringLiteral("help"),
+        QStringLiteral("--help"), QStringLiteral("-h"),        QStringLiteral("--version")};
+    return names.contains(name);
+}
+
+int run(int argc, char** argv) {
+    QStringList args = QCoreApplication::arguments();
+    (void)argc, (void)argv;
+    const std::map<QString, std::function<int(Engine&, const QStringList&)>> commands = {
+        {QStringLiteral("info"), cmdInfo},
+        {QStringLiteral("tile"), cmdTile},
+        {QStringLiteral("region"), cmdRegion},
+        {QStringLiteral("thumbnail"), cmdThumbnail},
+        {QStringLiteral("pixel"), cmdPixel},
+        {QStringLiteral("histogram"), cmdHistogram},
+        {QStringLiteral("sample"), cmdSample},
+        {QStringLiteral("serve"), cmdServe},
+    };
+    if (args.size() < 2 || args.at(1) == QStringLiteral("--no-gui")) {
+        // No command: open the built-in sample (made on first use) and describe it.
+        try {
+            Engine engine;
+            ImageRef ref;
+            ref.uri = ensureSampleWithProgress({}, 16384);
+            std::fprintf(stderr, "%s\n", qPrintable(tr("Built-in sample: %1").arg(QString::fromStdString(ref.uri))));
+            printJson(engine.infoMetadata(ref));
+            return 0;
+        } catch (const Error& e) {
+            std::fprintf(stderr, "tessera: %s\n", e.what());
+            return 2;
+        }
+    }
+    const QString command = args.at(1);
+    if (command == QStringLiteral("--help") || command == QStringLiteral("-h") ||
+        command == QStringLiteral("help")) {
+        printUsage(stdout);
+        return 0;
+    }
+    if (command == QStringLiteral("--version")) {
+        std::printf("tessera %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    auto it = commands.find(command);
+    if (it == commands.end()) {
+        std::fprintf(stderr, "tessera: %s\n",
+                     qPrintable(tr("unknown command \"%1\"; run 'tessera --help'").arg(command)));
+        return 2;
+    }
+    QStringList rest = args.mid(2);
+    rest.prepend(args.at(0) + QLatin1Char(' ') + command);
+    try {
+        Engine engine;
+        return it->second(engine, rest);
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), e.message.c_str());
+        return 2;
+    } catch (const Error& e) {
+        std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), e.what());
+        return e.kind() == ErrorKind::Internal ? 1 : 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), e.what());
+        return 1;
+    }
 }
 
 }  // namespace tessera::cli

@@ -1,0 +1,87 @@
+// ImageView: an opened source seen through an optional projection — its tile grid, bounds,
+// parsed and resolved styles (cached per style text and frame) and the low-resolution raster
+// min/max resolution uses. One per (source, projection); shared by all requests.
+//
+// Thread safety: all members may be called from any thread; caches are guarded by a mutex.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/bounds.h"
+#include "service/requests.h"
+#include "source/source.h"
+#include "style/style.h"
+#include "tiling/tile_grid.h"
+
+namespace tessera {
+
+// Where to read: a pixel window of the source, or bounds in the view's projection.
+struct ReadArea {
+    bool projected = false;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // source pixels, or projection units
+    int outWidth = 0;
+    int outHeight = 0;
+};
+
+class ImageView {
+public:
+    // Throws Error(BadRequest) for a geographic projection ("must not be geographic") or one
+    // whose extent is unknown ("unitsPerPixel must be specified").
+    ImageView(SourcePtr source, const std::string& projection);
+
+    const Source& source() const noexcept { return *source_; }
+    const SourcePtr& sourcePtr() const noexcept { return source_; }
+    const SourceInfo& info() const noexcept { return source_->info(); }
+    const TileGrid& grid() const noexcept { return grid_; }
+    // The pixel grid of the source, whatever the projection (source levels, sizes).
+    const TileGrid& sourceGrid() const noexcept { return sourceGrid_; }
+    bool projected() const noexcept { return !projection_.empty(); }
+    // "EPSG:3857" as given (upper-case), empty when unprojected.
+    const std::string& projection() const noexcept { return projection_; }
+    // large_image's lower-case form: "epsg:3857", or null in JSON when unprojected.
+    std::string projectionSrs() const;
+    // Cache-key prefix identifying source and projection.
+    const std::string& key() const noexcept { return key_; }
+
+    // Data bounds in the view's projection (projected views only).
+    const Bounds& projectedDataBounds() const noexcept { return dataBounds_; }
+
+    // The style to apply for a spec: nullptr means raw output (no style applies).
+    std::shared_ptr<const ResolvedStyle> resolve(const StyleSpec& spec);
+
+    // Reads the rasters a resolved style needs (raw: all bands, plus the warp alpha when
+    // projected) over an area.
+    std::vector<Raster> readFor(const ResolvedStyle* style, const ReadArea& area, int frame) const;
+
+    // Renders an area with a style into an image (read + apply, or raw 8-bit conversion).
+    Image render(const StyleSpec& spec, const ReadArea& area);
+
+    // The whole image at most maxSide pixels on its longest side (cached for 1024), for
+    // min/max histograms.
+    Raster overview(int frame, int maxSide) const;
+
+    // Approximate statistics of band (1-based), cached by the source.
+    std::optional<BandStats> bandStats(int band, int frame) const;
+
+private:
+    class Provider;
+    SourcePtr source_;
+    std::string projection_;
+    std::string projectionWkt_;
+    std::string key_;
+    TileGrid grid_;
+    TileGrid sourceGrid_;
+    Bounds dataBounds_;
+
+    mutable std::mutex mutex_;
+    std::map<std::pair<std::string, int>, std::shared_ptr<const ResolvedStyle>> resolved_;
+    std::map<std::string, std::shared_ptr<const Style>> parsed_;
+    mutable std::map<int, std::shared_ptr<const Raster>> overviews_;
+};
+
+}  // namespace tessera

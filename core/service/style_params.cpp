@@ -1,0 +1,51 @@
+#include "service/style_params.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "util/error.h"
+#include "util/i18n.h"
+
+namespace tessera {
+
+bool isNully(const std::string& value) {
+    std::string v = value;
+    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+    return v.empty() || v == "none" || v == "undefined" || v == "null" || v == "false";
+}
+
+std::string styleJsonFromParams(const SimpleStyleParams& p) {
+    if (p.style && !p.style->empty()) {
+        auto parsed = nlohmann::json::parse(*p.style, nullptr, false);
+        if (parsed.is_discarded())
+            fail(ErrorKind::BadRequest,
+                 trf("StyleParams",
+                     "`style` query parameter is malformed and likely not properly URL encoded: %1",
+                     *p.style));
+        return parsed.dump();
+    }
+    if (!p.band || p.band->empty()) return {};
+    int band = 0;
+    const std::string& b = *p.band;
+    auto [ptr, ec] = std::from_chars(b.data(), b.data() + b.size(), band);
+    if (ec != std::errc() || ptr != b.data() + b.size())
+        fail(ErrorKind::BadRequest,
+             trf("StyleParams", "The band parameter must be an integer, not \"%1\".", b));
+    if (band == 0) return {};
+    nlohmann::json style = {{"band", band}};
+    // django-large-image copies these as strings; numeric strings are accepted by the style.
+    auto copy = [&](const char* key, const std::optional<std::string>& v) {
+        if (v && !isNully(*v)) style[key] = *v;
+    };
+    copy("min", p.min);
+    copy("max", p.max);
+    copy("palette", p.palette);
+    copy("nodata", p.nodata);
+    copy("scheme", p.scheme);
+    return style.dump();
+}
+
+}  // namespace tessera
