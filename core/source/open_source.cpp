@@ -1,0 +1,125 @@
+#include "source/open_source.h"
+
+#include <cpl_vsi.h>
+
+#include <filesystem>
+#include <functional>
+
+#include "source/gdal_env.h"
+#include "source/gdal_source.h"
+#include "util/error.h"
+#include "util/i18n.h"
+
+namespace tessera {
+
+namespace {
+
+bool startsWith(const std::string& s, const char* prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
+
+bool startsWithNoCase(const std::string& s, const std::string& prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    return true;
+}
+
+// The readers this build has, in auto-detection priority order. The TIFF and FITS readers slot
+// in here, ahead of GDAL for the files they read better.
+struct Reader {
+    const char* name;
+    std::function<SourcePtr(const std::string& uri, const std::string& gdalPath, bool remote)> open;
+};
+
+const std::vector<Reader>& readers() {
+    static const std::vector<Reader> list{
+        {"gdal",
+         [](const std::string& uri, const std::string& gdalPath, bool remote) -> SourcePtr {
+             return GdalSource::open(uri, gdalPath, remote);
+         }},
+    };
+    return list;
+}
+
+std::string pythonList(const std::vector<std::string>& names) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) s += ", ";
+        s += "'" + names[i] + "'";
+    }
+    return s + "]";
+}
+
+}  // namespace
+
+std::string toGdalPath(const std::string& uri) {
+    if (startsWithNoCase(uri, "s3://")) return "/vsis3/" + uri.substr(5);
+    if (startsWithNoCase(uri, "gs://")) return "/vsigs/" + uri.substr(5);
+    if (startsWithNoCase(uri, "http://") || startsWithNoCase(uri, "https://"))
+        return "/vsicurl/" + uri;
+    if (startsWithNoCase(uri, "file://")) return uri.substr(7);
+    return uri;
+}
+
+bool isRemoteUri(const std::string& uri) {
+    static const char* schemes[] = {"http://", "https://", "s3://", "gs://"};
+    for (const char* s : schemes)
+        if (startsWithNoCase(uri, s)) return true;
+    static const char* handlers[] = {"/vsicurl", "/vsis3",    "/vsigs",      "/vsiaz",  "/vsiadls",
+                                     "/vsioss",  "/vsiswift", "/vsiwebhdfs", "/vsihdfs"};
+    for (const char* h : handlers)
+        if (uri.find(h) != std::string::npos) return true;
+    return false;
+}
+
+std::vector<std::string> availableSourceNames() {
+    std::vector<std::string> names;
+    for (const Reader& r : readers()) names.emplace_back(r.name);
+    return names;
+}
+
+SourcePtr openSource(const std::string& uri, const OpenOptions& options) {
+    ensureGdal();
+    const std::vector<Reader>& all = readers();
+    std::vector<const Reader*> chosen;
+    if (!options.sourceName.empty()) {
+        for (const Reader& r : all)
+            if (options.sourceName == r.name) chosen.push_back(&r);
+        if (chosen.empty())
+            fail(ErrorKind::BadRequest,
+                 trf("OpenSource", "'%1' is not a valid source. Try one of: %2", options.sourceName,
+                     pythonList(availableSourceNames())));
+    } else {
+        for (const Reader& r : all) chosen.push_back(&r);
+    }
+    if (uri.empty()) fail(ErrorKind::BadRequest, trc("OpenSource", "No file or URL was given."));
+
+    const std::string gdalPath = toGdalPath(uri);
+    const bool remote = isRemoteUri(uri);
+    if (!remote) {
+        if (startsWith(gdalPath, "/vsi")) {
+            VSIStatBufL st;
+            if (VSIStatExL(gdalPath.c_str(), &st, VSI_STAT_EXISTS_FLAG) != 0)
+                fail(ErrorKind::NotFound, trf("OpenSource", "File not found: %1", uri));
+        } else {
+            std::error_code ec;
+            if (!std::filesystem::exists(std::filesystem::path(gdalPath), ec))
+                fail(ErrorKind::NotFound, trf("OpenSource", "File not found: %1", uri));
+        }
+    }
+    // Try the readers in order; report the first reader's error if none can open the file.
+    std::optional<Error> firstError;
+    for (const Reader* r : chosen) {
+        try {
+            return r->open(uri, gdalPath, remote);
+        } catch (const Error& e) {
+            if (e.kind() == ErrorKind::IO || chosen.size() == 1) throw;
+            if (!firstError) firstError = e;
+        }
+    }
+    if (firstError) throw *firstError;
+    fail(ErrorKind::Unsupported, trf("OpenSource", "%1 is not an image Tessera can read.", uri));
+}
+
+}  // namespace tessera
