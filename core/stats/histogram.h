@@ -14,7 +14,7 @@ struct HistogramOptions {
     int bins = 256;
     bool density = false;
     std::optional<double> rangeMin;  // default: the band's min
-    std::optional<double> rangeMax;  // default: the band's max (+1 for integer data, as numpy)
+    std::optional<double> rangeMax;  // default: the band's max + 1 (large_image, every dtype)
     std::optional<double> nodata;    // samples equal to this are skipped (NaN always is)
 };
 
@@ -26,10 +26,12 @@ struct BandHistogram {
     long long samples = 0;
     int bins = 0;
     bool density = false;
+    bool integerData = false;  // integer samples: min/max print as integers in minMaxToJson
 };
 
-// One histogram per band of r (as large_image's histogram(): range [min, max+1) for integer
-// types, [min, max] for floats, unless given).
+// One histogram per band of r (as large_image's histogram(): numpy.histogram over the range
+// [min, max + 1] for every data type unless given; density = hist / samples). Throws
+// Error(BadRequest) for bins < 1 or a bad range.
 std::vector<BandHistogram> computeHistograms(const Raster& r, const HistogramOptions& options);
 
 // JSON list as django-large-image's data/histogram returns it.

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "raster/raster.h"
 
 namespace tessera {
@@ -32,5 +34,12 @@ StretchRange computeStretch(const Raster& r, int band, const StretchParams& para
 // IRAF zscale (astropy's ZScaleInterval: contrast, nsamples, max_reject 0.5, min_npixels 5,
 // krej 2.5, max_iterations 5) over the given samples.
 StretchRange zscale(std::vector<double> samples, double contrast = 0.25, int nsamples = 600);
+
+// Style JSON for the editor from per-band ranges (ranges[i] is band i + 1): with fewer than 3
+// bands a single band definition {"band": 1, "min", "max"} (plus "palette" when given, not
+// null); with 3 or more, {"bands": [...]} mapping bands 1-3 to red, green and blue (palettes
+// #000->#f00/#0f0/#00f, composite lighten; the palette argument is not used).
+nlohmann::json styleFromStretch(int bandCount, const std::vector<StretchRange>& ranges,
+                                const nlohmann::json& palette = nullptr);
 
 }  // namespace tessera

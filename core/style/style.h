@@ -55,6 +55,8 @@ struct Style {
 // for anything invalid ("Style is not a valid json object.", unknown keys, bad palettes, bad
 // min/max strings, bad band values...). Never crashes on any input bytes.
 Style parseStyle(std::string_view jsonText);
+Style parseStyle(const std::string& jsonText);  // text (std::string would be ambiguous)
+Style parseStyle(const char* jsonText);         // text
 Style parseStyle(const nlohmann::json& value);
 
 // Supplies what min/max resolution needs; implemented by the service over a source.
@@ -75,6 +77,7 @@ struct RasterNeed {
     std::vector<int> bands;
 };
 
+// Immutable once resolveStyle returns: applyStyle may use one ResolvedStyle from many threads.
 class ResolvedStyle {
 public:
     struct Entry;
