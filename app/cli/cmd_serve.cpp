@@ -1,5 +1,6 @@
 // `tessera serve PATH_OR_URL... [--port N] [--bind ADDR] [--token T]`: the embedded tile
 // server over the given images (ids 1..N, also their base names) until SIGINT/SIGTERM.
+#include <unistd.h>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -8,7 +9,6 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
-#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/options.h"
@@ -20,7 +20,9 @@ namespace tessera::cli {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Cli", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("Cli", text);
+}
 
 int signalPipe[2] = {-1, -1};
 
@@ -33,8 +35,9 @@ void onSignal(int) {
 
 int cmdServe(Engine& engine, const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription(tr("Serve images over HTTP (django-large-image compatible API, "
-                                   "CesiumJS and pixel viewers, Swagger UI at /docs)."));
+    p.setApplicationDescription(
+        tr("Serve images over HTTP (django-large-image compatible API, "
+           "CesiumJS and pixel viewers, Swagger UI at /docs)."));
     p.addPositionalArgument(QStringLiteral("paths"), tr("Image files or http(s)://, s3:// URLs."),
                             QStringLiteral("PATH_OR_URL..."));
     p.addOption({QStringLiteral("port"), tr("TCP port (default 8000; 0 = any free port)."),
@@ -44,7 +47,8 @@ int cmdServe(Engine& engine, const QStringList& args) {
                     "access token."),
                  QStringLiteral("addr"), QStringLiteral("127.0.0.1")});
     p.addOption({QStringLiteral("token"),
-                 tr("Access token (default: generated when one is required)."), QStringLiteral("t")});
+                 tr("Access token (default: generated when one is required)."),
+                 QStringLiteral("t")});
     p.addOption({QStringLiteral("require-token"), tr("Require the token on loopback too.")});
     const QStringList paths = parseOrThrow(p, args, 1, 100000);
 
@@ -53,8 +57,10 @@ int cmdServe(Engine& engine, const QStringList& args) {
     if (!portOk || port < 0 || port > 65535) throw UsageError{tr("invalid --port").toStdString()};
     QHostAddress address;
     const QString bind = p.value(QStringLiteral("bind"));
-    if (bind == QStringLiteral("localhost")) address = QHostAddress(QHostAddress::LocalHost);
-    else if (!address.setAddress(bind)) throw UsageError{tr("invalid --bind address").toStdString()};
+    if (bind == QStringLiteral("localhost"))
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(bind))
+        throw UsageError{tr("invalid --bind address").toStdString()};
 
     // The engine outlives the server (both end with this function).
     http::Server server(std::shared_ptr<Engine>(&engine, [](Engine*) {}));
@@ -69,13 +75,13 @@ int cmdServe(Engine& engine, const QStringList& args) {
         const nlohmann::json meta = engine.metadata(ref);  // fails early for unreadable images
         const std::string id = server.registry().add(ref);
         ids.emplace_back(id, server.registry().find(id)->name);
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("image %1: %2 (%3 x %4%5)")
-                                    .arg(QString::fromStdString(id), QString::fromStdString(ref.uri))
-                                    .arg(meta.value("sizeX", 0))
-                                    .arg(meta.value("sizeY", 0))
-                                    .arg(meta.value("geospatial", false) ? tr(", geospatial")
-                                                                         : QString())));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(tr("image %1: %2 (%3 x %4%5)")
+                           .arg(QString::fromStdString(id), QString::fromStdString(ref.uri))
+                           .arg(meta.value("sizeX", 0))
+                           .arg(meta.value("sizeY", 0))
+                           .arg(meta.value("geospatial", false) ? tr(", geospatial") : QString())));
     }
     if (!server.start(address, quint16(port)))
         fail(ErrorKind::IO, tr("cannot listen on %1:%2: %3")
@@ -89,9 +95,12 @@ int cmdServe(Engine& engine, const QStringList& args) {
         std::printf("%s\n", qPrintable(tr("Access token: %1").arg(server.token())));
     for (const auto& [id, name] : ids) {
         std::printf("  %s (%s)\n", id.c_str(), name.c_str());
-        std::printf("    %s\n", qPrintable(server.pageUrl(id, QStringLiteral("cesium")).toString()));
-        std::printf("    %s\n", qPrintable(server.pageUrl(id, QStringLiteral("viewer")).toString()));
-        std::printf("    %s\n", qPrintable(server.pageUrl(id, QStringLiteral("info/metadata")).toString()));
+        std::printf("    %s\n",
+                    qPrintable(server.pageUrl(id, QStringLiteral("cesium")).toString()));
+        std::printf("    %s\n",
+                    qPrintable(server.pageUrl(id, QStringLiteral("viewer")).toString()));
+        std::printf("    %s\n",
+                    qPrintable(server.pageUrl(id, QStringLiteral("info/metadata")).toString()));
     }
     QUrl docs = server.url();
     docs.setPath(QStringLiteral("/docs"));

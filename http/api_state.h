@@ -1,0 +1,55 @@
+// ApiState: what every route handler shares — the engine, the image registry, the API
+// settings (auto_use_large_images, max_small_image_size), the web assets directory and the
+// route table itself (for the OpenAPI document).
+//
+// Thread safety: engine and registry are thread-safe; settings are guarded by a mutex; the
+// route table and assetsDir are written before the server starts and only read afterwards.
+#pragma once
+
+#include <QString>
+#include <memory>
+#include <mutex>
+
+#include <nlohmann/json.hpp>
+
+#include "http/image_registry.h"
+#include "http/route_table.h"
+#include "service/engine.h"
+
+namespace tessera::http {
+
+class ApiState {
+  public:
+    explicit ApiState(std::shared_ptr<Engine> engine);
+
+    Engine& engine() noexcept { return *engine_; }
+    const std::shared_ptr<Engine>& enginePtr() const noexcept { return engine_; }
+    ImageRegistry& registry() noexcept { return registry_; }
+    const RouteTable& routes() const noexcept { return routes_; }
+
+    // Directory holding cesium/ and swagger-ui/ ("" when none was found).
+    const QString& assetsDir() const noexcept { return assetsDir_; }
+    void setAssetsDir(const QString& dir) { assetsDir_ = dir; }
+
+    // {"auto_use_large_images": bool, "max_small_image_size": int}.
+    nlohmann::json settings() const;
+    // Applies known keys of a JSON object; throws Error(BadRequest) for anything else
+    // (unknown keys, wrong types, sizes outside 1..65536). Nothing changes on error.
+    nlohmann::json updateSettings(const nlohmann::json& changes);
+
+  private:
+    std::shared_ptr<Engine> engine_;
+    ImageRegistry registry_;
+    RouteTable routes_;
+    QString assetsDir_;
+    mutable std::mutex settingsMutex_;
+    bool autoUseLargeImages_ = true;
+    int maxSmallImageSize_ = 4096;
+};
+
+// Where the vendored web assets are: env TESSERA_WEB_ASSETS, else the build tree's copy, else
+// <prefix>/share/tessera/web next to the executable, else the configured install prefix.
+// Returns "" when none holds cesium/Cesium.js or swagger-ui/.
+QString findWebAssetsDir();
+
+}  // namespace tessera::http

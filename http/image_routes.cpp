@@ -1,0 +1,379 @@
+// Per-image routes of django-large-image (tiles/, info/, data/) plus tilejson, @2x tiles and
+// the Girder-style fzxy tiles. Every handler builds a request value and calls the Engine.
+#include <algorithm>
+#include <cmath>
+
+#include "http/route_context.h"
+#include "http/routes.h"
+#include "http/tile_response.h"
+#include "util/error.h"
+#include "util/i18n.h"
+
+namespace tessera::http {
+
+namespace {
+
+ParamSpec pathInt(const char* name, const char* description) {
+    return {name, ParamIn::Path, ParamType::Integer, "", description, true, {}};
+}
+ParamSpec query(const char* name, ParamType type, const char* def, const char* description,
+                bool required = false) {
+    return {name, ParamIn::Query, type, def, description, required, {}};
+}
+
+std::vector<ParamSpec> concat(std::initializer_list<std::vector<ParamSpec>> lists) {
+    std::vector<ParamSpec> out;
+    for (const auto& l : lists) out.insert(out.end(), l.begin(), l.end());
+    return out;
+}
+
+const std::vector<std::string> kImageTypes = {"image/png", "image/jpeg", "image/webp",
+                                              "image/tiff"};
+const std::vector<std::string> kJson = {"application/json"};
+
+std::vector<ParamSpec> zxy() {
+    return {pathInt("z", "Zoom level (0 = whole image)."), pathInt("x", "Tile column."),
+            pathInt("y", "Tile row (0 = top).")};
+}
+
+TileRequest tileRequest(RouteContext& c) {
+    TileRequest t;
+    t.image = c.imageRef();
+    t.z = c.integer("z");
+    t.x = c.integer("x");
+    t.y = c.integer("y");
+    t.style = c.style();
+    t.encoding = c.encoding();
+    return t;
+}
+
+HttpResponse tile(RouteContext& c) {
+    return cacheableImage(c.request, c.api.engine().tile(tileRequest(c)));
+}
+
+HttpResponse tile2(RouteContext& c) {
+    return cacheableImage(c.request, tile2x(c.api.engine(), tileRequest(c)));
+}
+
+HttpResponse json(const nlohmann::json& j) {
+    return HttpResponse::json(j);
+}
+
+// TileJSON 3.0.0 for the image: geospatial images are served in EPSG:3857 (the XYZ grid web maps
+// expect) unless the request names a projection.
+HttpResponse tilejson(RouteContext& c) {
+    Engine& e = c.api.engine();
+    ImageRef ref = c.imageRef();
+    const bool geospatial =
+        e.metadata(ImageRef{ref.uri, "", ref.sourceName}).value("geospatial", false);
+    if (geospatial && ref.projection.empty()) ref.projection = "EPSG:3857";
+    const nlohmann::json meta = e.infoMetadata(ref);
+    const int levels = meta.value("levels", 1);
+
+    // Query of the tile URLs: the request's (style, band, ...), projection and token forwarded.
+    std::string q;
+    auto add = [&](const std::string& k, const std::string& v) {
+        q += (q.empty() ? "?" : "&") + k + "=" +
+             QByteArray::fromStdString(v).toPercentEncoding().toStdString();
+    };
+    if (!ref.projection.empty()) add("projection", ref.projection);
+    for (const auto& [k, v] : c.request.query)
+        if (k != "projection" && k != "format") add(k, v);
+    const std::string fmt = c.string("format");
+    const std::string base = c.origin() + "/api/image/" + c.image->id;
+
+    nlohmann::json tj = {{"tilejson", "3.0.0"},
+                         {"name", c.image->name},
+                         {"scheme", "xyz"},
+                         {"tiles", {base + "/tiles/{z}/{x}/{y}." + fmt + q}},
+                         {"minzoom", 0},
+                         {"maxzoom", std::max(0, levels - 1)},
+                         {"tileSize", meta.value("tileWidth", 256)}};
+    double w = -180, s = -85.0511287798066, ea = 180, n = 85.0511287798066;
+    const auto& b = meta["bounds"];
+    if (geospatial && b.is_object() && b.contains("xmin")) {
+        w = b.value("xmin", w);
+        ea = b.value("xmax", ea);
+        s = std::max(b.value("ymin", s), -85.0511287798066);
+        n = std::min(b.value("ymax", n), 85.0511287798066);
+    }
+    tj["bounds"] = {w, s, ea, n};
+    int zoom = 0;
+    if (geospatial && ea > w) zoom = int(std::floor(std::log2(360.0 / (ea - w))));
+    zoom = std::clamp(zoom, 0, std::max(0, levels - 1));
+    tj["center"] = {(w + ea) / 2, (s + n) / 2, zoom};
+    tj["attribution"] = "";
+    tj["description"] = geospatial ? "EPSG:3857 XYZ tiles" : "Pixel tiles (not georeferenced)";
+    return json(tj);
+}
+
+}  // namespace
+
+void addImageRoutes(RouteTable& t) {
+    const auto ip = imageParams();
+    const auto sp = styleParams();
+    const std::string tag = "tiles";
+
+    t.add({.pattern = "tiles/metadata",
+           .perImage = true,
+           .summary = "Tile metadata",
+           .description = "{levels, size_x, size_y, tile_size, geospatial, additional_metadata}. "
+                          "Style is not applied.",
+           .tag = "tiles",
+           .params = ip,
+           .produces = kJson,
+           .handler = [](RouteContext& c) {
+               return json(c.api.engine().tilesMetadata(c.imageRef()));
+           }});
+
+    t.add({.pattern = "tiles/{z}/{x}/{y}.{fmt}",
+           .perImage = true,
+           .summary = "One 256² tile",
+           .description = "Style parameters apply. Pixel tiling: z/x/y outside the image → 400. "
+                          "Projected: tiles outside the data are transparent. ETag + "
+                          "Cache-Control; If-None-Match → 304.",
+           .tag = tag,
+           .params =
+               concat({zxy(), {formatParam("png, jpeg (jpg, jfif), webp, tiff (tif)")}, ip, sp}),
+           .produces = kImageTypes,
+           .handler = tile});
+
+    t.add({.pattern = "tiles/{z}/{x}/{y}@2x.{fmt}",
+           .perImage = true,
+           .summary = "One 512² (high-DPI) tile",
+           .description = "The same area as tiles/{z}/{x}/{y}: the four z+1 child tiles rendered "
+                          "and assembled (at the deepest pixel level the tile is doubled).",
+           .tag = tag,
+           .params = concat({zxy(), {formatParam("png, jpeg, webp, tiff")}, ip, sp}),
+           .produces = kImageTypes,
+           .handler = tile2});
+
+    t.add({.pattern = "tiles/{z}/{x}/{y}/corners",
+           .perImage = true,
+           .summary = "Tile corners",
+           .description = "{xmin, xmax, ymin, ymax}: projection units when projected, else "
+                          "full-resolution pixels with y measured from the bottom.",
+           .tag = tag,
+           .params = concat({zxy(), ip}),
+           .produces = kJson,
+           .handler = [](RouteContext& c) {
+               return json(c.api.engine().tileCorners(c.imageRef(), c.integer("z"), c.integer("x"),
+                                                      c.integer("y")));
+           }});
+
+    for (bool withFormat : {true, false}) {
+        std::vector<ParamSpec> params{pathInt("frame", "Frame number.")};
+        for (auto& p : zxy()) params.push_back(p);
+        if (withFormat) params.push_back(formatParam("png, jpeg, webp, tiff"));
+        auto rest = concat({ip, sp});
+        rest.erase(std::remove_if(rest.begin(), rest.end(),
+                                  [](const ParamSpec& p) { return p.name == "frame"; }),
+                   rest.end());
+        params.insert(params.end(), rest.begin(), rest.end());
+        t.add({.pattern = withFormat ? "tiles/fzxy/{frame}/{z}/{x}/{y}.{fmt}"
+                                     : "tiles/fzxy/{frame}/{z}/{x}/{y}",
+               .perImage = true,
+               .summary = withFormat ? "One tile of a frame" : "One PNG tile of a frame",
+               .description = "Girder-style frame tile; the frame in the path wins.",
+               .tag = tag,
+               .params = params,
+               .produces = withFormat ? kImageTypes : std::vector<std::string>{"image/png"},
+               .handler = tile});
+    }
+
+    t.add({.pattern = "tilejson",
+           .perImage = true,
+           .summary = "TileJSON 3.0.0",
+           .description = "Tile URL template with the same style query, zoom range, WGS84 "
+                          "bounds and centre. Geospatial images use EPSG:3857 tiles unless "
+                          "projection is given.",
+           .tag = tag,
+           .params = concat({ip,
+                             sp,
+                             {{"format",
+                               ParamIn::Query,
+                               ParamType::String,
+                               "png",
+                               "Tile format in the template.",
+                               false,
+                               {"png", "jpeg", "jpg", "webp", "tiff"}}}}),
+           .produces = kJson,
+           .handler = tilejson});
+
+    // info/
+    t.add({.pattern = "info/metadata",
+           .perImage = true,
+           .summary = "Image metadata",
+           .description = "large_image getMetadata(); geospatial images have bounds in EPSG:4326 "
+                          "(latitude clamped to ±89.9999); frames: false when absent.",
+           .tag = "info",
+           .params = ip,
+           .produces = kJson,
+           .handler = [](RouteContext& c) {
+               return json(c.api.engine().infoMetadata(c.imageRef()));
+           }});
+    t.add({.pattern = "info/metadata_internal",
+           .perImage = true,
+           .summary = "Internal (reader) metadata",
+           .tag = "info",
+           .params = ip,
+           .produces = kJson,
+           .handler = [](RouteContext& c) {
+               return json(c.api.engine().internalMetadata(c.imageRef()));
+           }});
+    t.add({.pattern = "info/bands",
+           .perImage = true,
+           .summary = "Band information",
+           .description = "{\"1\": {interpretation, min, max, mean, stdev, nodata, ...}, ...}",
+           .tag = "info",
+           .params = ip,
+           .produces = kJson,
+           .handler = [](RouteContext& c) { return json(c.api.engine().bands(c.imageRef())); }});
+    t.add({.pattern = "info/band",
+           .perImage = true,
+           .summary = "One band's information",
+           .tag = "info",
+           .params = concat({{query("band", ParamType::Integer, "1", "1-based band.")}, ip}),
+           .produces = kJson,
+           .handler = [](RouteContext& c) {
+               return json(c.api.engine().band(c.imageRef(), c.integer("band")));
+           }});
+    t.add({.pattern = "info/frames",
+           .perImage = true,
+           .summary = "Frames and their bands",
+           .tag = "info",
+           .params = ip,
+           .produces = kJson,
+           .handler = [](RouteContext& c) { return json(c.api.engine().frames(c.imageRef())); }});
+
+    // data/
+    t.add({.pattern = "data/thumbnail.{fmt}",
+           .perImage = true,
+           .summary = "Thumbnail",
+           .description = "The whole image (projected: its data bounds) fitted into "
+                          "max_width × max_height, aspect kept, never enlarged.",
+           .tag = "data",
+           .params = concat({{formatParam("png, jpeg, webp, tiff"),
+                              query("max_width", ParamType::Integer, "256", "Maximum width."),
+                              query("max_height", ParamType::Integer, "256", "Maximum height.")},
+                             ip,
+                             sp}),
+           .produces = kImageTypes,
+           .handler = [](RouteContext& c) {
+               ThumbnailRequest r;
+               r.image = c.imageRef();
+               r.maxWidth = c.integer("max_width");
+               r.maxHeight = c.integer("max_height");
+               r.style = c.style();
+               r.encoding = c.encoding();
+               return cacheableImage(c.request, c.api.engine().thumbnail(r));
+           }});
+    t.add({.pattern = "data/region.{fmt}",
+           .perImage = true,
+           .summary = "Region",
+           .description = "left/right/top/bottom in units (default: EPSG:4326 for geospatial "
+                          "images, else pixels). TIFF output is a tiled GeoTIFF; without a style "
+                          "it holds the raw data. Empty regions → 400.",
+           .tag = "data",
+           .params = concat(
+               {{formatParam("tiff (tif, tiled), png, jpeg, webp"),
+                 query("left", ParamType::Number, "", "Left bound.", true),
+                 query("right", ParamType::Number, "", "Right bound.", true),
+                 query("top", ParamType::Number, "", "Top bound.", true),
+                 query("bottom", ParamType::Number, "", "Bottom bound.", true),
+                 query("units", ParamType::String, "",
+                       "pixels, fraction, projection, EPSG:nnnn, wgs84, +proj=..."),
+                 query("width", ParamType::Integer, "0", "Maximum output width (0 = native)."),
+                 query("height", ParamType::Integer, "0", "Maximum output height (0 = native).")},
+                ip,
+                sp}),
+           .produces = kImageTypes,
+           .handler = [](RouteContext& c) {
+               RegionRequest r;
+               r.image = c.imageRef();
+               r.left = c.number("left");
+               r.right = c.number("right");
+               r.top = c.number("top");
+               r.bottom = c.number("bottom");
+               r.units = c.string("units");
+               r.width = c.integer("width");
+               r.height = c.integer("height");
+               if (r.width < 0 || r.height < 0)
+                   fail(ErrorKind::BadRequest, trc("Http", "Invalid output width or height."));
+               r.style = c.style();
+               r.styleGiven = !r.style.styleJson.empty();
+               r.encoding = c.encoding();
+               const Encoded e = c.api.engine().region(r);
+               return HttpResponse::bytes(QByteArray(reinterpret_cast<const char*>(e.bytes->data()),
+                                                     qsizetype(e.bytes->size())),
+                                          QByteArray::fromStdString(e.mimeType));
+           }});
+    t.add({.pattern = "data/pixel",
+           .perImage = true,
+           .summary = "Pixel value",
+           .description = "Styled channel values and raw band values at full-resolution pixel "
+                          "left, top (world pixels when projected); {} outside the image.",
+           .tag = "data",
+           .params = concat({{query("left", ParamType::Integer, "", "Pixel column.", true),
+                              query("top", ParamType::Integer, "", "Pixel row.", true)},
+                             ip,
+                             sp}),
+           .produces = kJson,
+           .handler = [](RouteContext& c) {
+               PixelRequest r;
+               r.image = c.imageRef();
+               r.left = c.integer("left");
+               r.top = c.integer("top");
+               r.style = c.style();
+               return json(c.api.engine().pixel(r));
+           }});
+    t.add(
+        {.pattern = "data/histogram",
+         .perImage = true,
+         .summary = "Histogram of the raw data",
+         .description = "One entry per band; onlyMinMax → {min, max, mean, stdev} lists. "
+                        "Computed on the image at most maxSize pixels on its longest side "
+                        "(resolution=full: every pixel).",
+         .tag = "data",
+         .params =
+             concat({{query("onlyMinMax", ParamType::Boolean, "false", "Only min/max/mean/stdev."),
+                      query("bins", ParamType::Integer, "256", "Number of bins."),
+                      query("density", ParamType::Boolean, "false", "Normalise counts."),
+                      query("rangeMin", ParamType::Number, "", "Lower edge of the bins."),
+                      query("rangeMax", ParamType::Number, "", "Upper edge of the bins."),
+                      {"resolution",
+                       ParamIn::Query,
+                       ParamType::String,
+                       "",
+                       "full = every pixel (overrides maxSize).",
+                       false,
+                       {"", "full"}},
+                      query("maxSize", ParamType::Integer, "2048",
+                            "Longest side analysed (0 = full resolution)."),
+                      query("frame", ParamType::Integer, "0", "Frame number."),
+                      query("format", ParamType::String, "", "Ignored (compatibility).")},
+                     ip}),
+         .produces = kJson,
+         .handler = [](RouteContext& c) {
+             HistogramRequest r;
+             r.image = c.imageRef();
+             r.onlyMinMax = c.boolean("onlyMinMax");
+             r.bins = c.integer("bins");
+             r.density = c.boolean("density");
+             r.rangeMin = c.optionalNumber("rangeMin");
+             r.rangeMax = c.optionalNumber("rangeMax");
+             r.frame = c.integer("frame");
+             r.maxSize = c.integer("maxSize");
+             const std::string res = c.string("resolution");
+             if (res == "full")
+                 r.maxSize = 0;
+             else if (!res.empty())
+                 fail(ErrorKind::BadRequest, trc("Http", "resolution must be \"full\" or empty."));
+             if (r.maxSize < 0 || r.frame < 0)
+                 fail(ErrorKind::BadRequest,
+                      trc("Http", "maxSize and frame must not be negative."));
+             return json(c.api.engine().histogram(r));
+         }});
+}
+
+}  // namespace tessera::http
