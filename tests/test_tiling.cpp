@@ -8,13 +8,13 @@ using namespace tessera;
 
 class TestTiling : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void pixelLevels() {
         QCOMPARE(TileGrid::pixel(256, 256).levels(), 1);
         QCOMPARE(TileGrid::pixel(100, 50).levels(), 1);
         QCOMPARE(TileGrid::pixel(257, 10).levels(), 2);
-        QCOMPARE(TileGrid::pixel(687, 509).levels(), 3);    // landcover_sample_1000 (spec §3.5.5)
-        QCOMPARE(TileGrid::pixel(1204, 512).levels(), 4);   // region_gcp
+        QCOMPARE(TileGrid::pixel(687, 509).levels(), 3);   // landcover_sample_1000 (spec §3.5.5)
+        QCOMPARE(TileGrid::pixel(1204, 512).levels(), 4);  // region_gcp
         QCOMPARE(TileGrid::pixel(58368, 12288).levels(), 9);  // sample_image.ptif
         QCOMPARE(TileGrid::pixel(16384, 16384).levels(), 7);
     }

@@ -22,3 +22,4 @@ target_compile_definitions(test_browser PRIVATE TESSERA_EXE="$<TARGET_FILE:tesse
 add_dependencies(test_browser tessera)
 tessera_add_bench(server)
 target_link_libraries(bench_server PRIVATE tessera_http)
+tessera_add_bench(tiles LIBS Qt6::Concurrent)

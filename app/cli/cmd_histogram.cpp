@@ -8,17 +8,28 @@ namespace tessera::cli {
 
 int cmdHistogram(Engine& engine, const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate("Cli", "Print band histograms as JSON."));
-    p.addPositionalArgument(QStringLiteral("path"), QCoreApplication::translate("Cli", "Image path or URL."));
+    p.setApplicationDescription(
+        QCoreApplication::translate("Cli", "Print band histograms as JSON."));
+    p.addPositionalArgument(QStringLiteral("path"),
+                            QCoreApplication::translate("Cli", "Image path or URL."));
     addImageOptions(p);
-    p.addOption({QStringLiteral("bins"), QCoreApplication::translate("Cli", "Number of bins (default 256)."), QStringLiteral("n")});
-    p.addOption({QStringLiteral("density"), QCoreApplication::translate("Cli", "Densities instead of counts.")});
+    p.addOption({QStringLiteral("bins"),
+                 QCoreApplication::translate("Cli", "Number of bins (default 256)."),
+                 QStringLiteral("n")});
+    p.addOption({QStringLiteral("density"),
+                 QCoreApplication::translate("Cli", "Densities instead of counts.")});
     p.addOption({{QStringLiteral("only-min-max"), QStringLiteral("onlyMinMax")},
                  QCoreApplication::translate("Cli", "Only min, max, mean and stdev.")});
-    p.addOption({QStringLiteral("range-min"), QCoreApplication::translate("Cli", "Lower histogram bound."), QStringLiteral("v")});
-    p.addOption({QStringLiteral("range-max"), QCoreApplication::translate("Cli", "Upper histogram bound."), QStringLiteral("v")});
-    p.addOption({QStringLiteral("full"), QCoreApplication::translate("Cli", "Use every pixel at full resolution.")});
-    p.addOption({QStringLiteral("max-size"), QCoreApplication::translate("Cli", "Longest side analysed (default 2048)."),
+    p.addOption({QStringLiteral("range-min"),
+                 QCoreApplication::translate("Cli", "Lower histogram bound."),
+                 QStringLiteral("v")});
+    p.addOption({QStringLiteral("range-max"),
+                 QCoreApplication::translate("Cli", "Upper histogram bound."),
+                 QStringLiteral("v")});
+    p.addOption({QStringLiteral("full"),
+                 QCoreApplication::translate("Cli", "Use every pixel at full resolution.")});
+    p.addOption({QStringLiteral("max-size"),
+                 QCoreApplication::translate("Cli", "Longest side analysed (default 2048)."),
                  QStringLiteral("px")});
     const QStringList pos = parseOrThrow(p, args, 1, 1);
     HistogramRequest r;
@@ -29,7 +40,8 @@ int cmdHistogram(Engine& engine, const QStringList& args) {
     r.rangeMin = optionalDouble(p, QStringLiteral("range-min"));
     r.rangeMax = optionalDouble(p, QStringLiteral("range-max"));
     r.frame = intOption(p, QStringLiteral("frame"), 0);
-    r.maxSize = p.isSet(QStringLiteral("full")) ? 0 : intOption(p, QStringLiteral("max-size"), 2048);
+    r.maxSize =
+        p.isSet(QStringLiteral("full")) ? 0 : intOption(p, QStringLiteral("max-size"), 2048);
     if (r.maxSize < 0) throw UsageError{"--max-size must not be negative"};
     printJson(engine.histogram(r));
     return 0;

@@ -7,13 +7,20 @@ namespace tessera::cli {
 
 int cmdPixel(Engine& engine, const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate("Cli", "Print one pixel's values as JSON."));
-    p.addPositionalArgument(QStringLiteral("path"), QCoreApplication::translate("Cli", "Image path or URL."));
+    p.setApplicationDescription(
+        QCoreApplication::translate("Cli", "Print one pixel's values as JSON."));
+    p.addPositionalArgument(QStringLiteral("path"),
+                            QCoreApplication::translate("Cli", "Image path or URL."));
     addImageOptions(p);
     addStyleOptions(p);
-    p.addOption({QStringLiteral("left"), QCoreApplication::translate("Cli", "x (pixels unless --units)."), QStringLiteral("x")});
-    p.addOption({QStringLiteral("top"), QCoreApplication::translate("Cli", "y (pixels unless --units)."), QStringLiteral("y")});
-    p.addOption({QStringLiteral("units"), QCoreApplication::translate("Cli", "pixels, fraction, projection or a CRS."),
+    p.addOption({QStringLiteral("left"),
+                 QCoreApplication::translate("Cli", "x (pixels unless --units)."),
+                 QStringLiteral("x")});
+    p.addOption({QStringLiteral("top"),
+                 QCoreApplication::translate("Cli", "y (pixels unless --units)."),
+                 QStringLiteral("y")});
+    p.addOption({QStringLiteral("units"),
+                 QCoreApplication::translate("Cli", "pixels, fraction, projection or a CRS."),
                  QStringLiteral("units")});
     const QStringList pos = parseOrThrow(p, args, 1, 1);
     PixelRequest r;

@@ -9,18 +9,26 @@ namespace tessera::cli {
 int cmdRegion(Engine& engine, const QStringList& args) {
     QCommandLineParser p;
     p.setApplicationDescription(QCoreApplication::translate("Cli", "Write a region of the image."));
-    p.addPositionalArgument(QStringLiteral("path"), QCoreApplication::translate("Cli", "Image path or URL."));
+    p.addPositionalArgument(QStringLiteral("path"),
+                            QCoreApplication::translate("Cli", "Image path or URL."));
     addImageOptions(p);
     addStyleOptions(p);
     addOutputOptions(p, "tiff");
     for (const char* k : {"left", "top", "right", "bottom"})
-        p.addOption({QLatin1String(k), QCoreApplication::translate("Cli", "Region bound."), QStringLiteral("v")});
-    p.addOption({QStringLiteral("units"),
-                 QCoreApplication::translate("Cli", "pixels, fraction, projection or a CRS (default: EPSG:4326 "
-                                                     "for georeferenced images, else pixels)."),
-                 QStringLiteral("units")});
-    p.addOption({QStringLiteral("width"), QCoreApplication::translate("Cli", "Maximum output width."), QStringLiteral("px")});
-    p.addOption({QStringLiteral("height"), QCoreApplication::translate("Cli", "Maximum output height."), QStringLiteral("px")});
+        p.addOption({QLatin1String(k), QCoreApplication::translate("Cli", "Region bound."),
+                     QStringLiteral("v")});
+    p.addOption(
+        {QStringLiteral("units"),
+         QCoreApplication::translate("Cli",
+                                     "pixels, fraction, projection or a CRS (default: EPSG:4326 "
+                                     "for georeferenced images, else pixels)."),
+         QStringLiteral("units")});
+    p.addOption({QStringLiteral("width"),
+                 QCoreApplication::translate("Cli", "Maximum output width."),
+                 QStringLiteral("px")});
+    p.addOption({QStringLiteral("height"),
+                 QCoreApplication::translate("Cli", "Maximum output height."),
+                 QStringLiteral("px")});
     const QStringList pos = parseOrThrow(p, args, 1, 1);
     RegionRequest r;
     r.image = imageRef(p, pos.at(0));

@@ -28,14 +28,18 @@ std::string ensureSampleWithProgress(const std::string& dir, int size) {
 
 int cmdSample(Engine&, const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate("Cli", "Make the built-in sample image and print its path."));
-    p.addOption({QStringLiteral("size"), QCoreApplication::translate("Cli", "Side in pixels (power of two, default 16384)."),
-                 QStringLiteral("px")});
-    p.addOption({QStringLiteral("dir"), QCoreApplication::translate("Cli", "Directory (default: the user cache)."),
+    p.setApplicationDescription(
+        QCoreApplication::translate("Cli", "Make the built-in sample image and print its path."));
+    p.addOption(
+        {QStringLiteral("size"),
+         QCoreApplication::translate("Cli", "Side in pixels (power of two, default 16384)."),
+         QStringLiteral("px")});
+    p.addOption({QStringLiteral("dir"),
+                 QCoreApplication::translate("Cli", "Directory (default: the user cache)."),
                  QStringLiteral("dir")});
     parseOrThrow(p, args, 0, 0);
-    const std::string path =
-        ensureSampleWithProgress(p.value(QStringLiteral("dir")).toStdString(), intOption(p, QStringLiteral("size"), 16384));
+    const std::string path = ensureSampleWithProgress(p.value(QStringLiteral("dir")).toStdString(),
+                                                      intOption(p, QStringLiteral("size"), 16384));
     std::printf("%s\n", path.c_str());
     return 0;
 }

@@ -7,15 +7,19 @@ namespace tessera::cli {
 
 int cmdThumbnail(Engine& engine, const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate("Cli", "Write a thumbnail of the whole image."));
-    p.addPositionalArgument(QStringLiteral("path"), QCoreApplication::translate("Cli", "Image path or URL."));
+    p.setApplicationDescription(
+        QCoreApplication::translate("Cli", "Write a thumbnail of the whole image."));
+    p.addPositionalArgument(QStringLiteral("path"),
+                            QCoreApplication::translate("Cli", "Image path or URL."));
     addImageOptions(p);
     addStyleOptions(p);
     addOutputOptions(p, "png");
     p.addOption({{QStringLiteral("width"), QStringLiteral("max_width")},
-                 QCoreApplication::translate("Cli", "Maximum width (default 256)."), QStringLiteral("px")});
+                 QCoreApplication::translate("Cli", "Maximum width (default 256)."),
+                 QStringLiteral("px")});
     p.addOption({{QStringLiteral("height"), QStringLiteral("max_height")},
-                 QCoreApplication::translate("Cli", "Maximum height (default 256)."), QStringLiteral("px")});
+                 QCoreApplication::translate("Cli", "Maximum height (default 256)."),
+                 QStringLiteral("px")});
     const QStringList pos = parseOrThrow(p, args, 1, 1);
     ThumbnailRequest r;
     r.image = imageRef(p, pos.at(0));

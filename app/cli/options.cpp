@@ -12,7 +12,9 @@ namespace tessera::cli {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Cli", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("Cli", text);
+}
 
 std::optional<std::string> opt(const QCommandLineParser& p, const QString& name) {
     if (!p.isSet(name)) return std::nullopt;
@@ -22,28 +24,36 @@ std::optional<std::string> opt(const QCommandLineParser& p, const QString& name)
 }  // namespace
 
 void addImageOptions(QCommandLineParser& p) {
-    p.addOption({QStringLiteral("projection"), tr("Tile projection, e.g. EPSG:3857 (default: pixels)."),
-                 QStringLiteral("crs")});
-    p.addOption({QStringLiteral("source"), tr("Force a reader: gdal, tiff, fits."), QStringLiteral("name")});
+    p.addOption({QStringLiteral("projection"),
+                 tr("Tile projection, e.g. EPSG:3857 (default: pixels)."), QStringLiteral("crs")});
+    p.addOption({QStringLiteral("source"), tr("Force a reader: gdal, tiff, fits."),
+                 QStringLiteral("name")});
     p.addOption({QStringLiteral("frame"), tr("Frame number (default 0)."), QStringLiteral("n")});
 }
 
 void addStyleOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("style"), tr("large_image style JSON."), QStringLiteral("json")});
-    p.addOption({QStringLiteral("style-file"), tr("Read the style JSON from a file."), QStringLiteral("file")});
-    p.addOption({QStringLiteral("band"), tr("Band to show (1-based); enables the simple style options."),
+    p.addOption({QStringLiteral("style-file"), tr("Read the style JSON from a file."),
+                 QStringLiteral("file")});
+    p.addOption({QStringLiteral("band"),
+                 tr("Band to show (1-based); enables the simple style options."),
                  QStringLiteral("n")});
-    p.addOption({QStringLiteral("min"), tr("Minimum for --band (number, auto, min, max, full, min:T)."),
+    p.addOption({QStringLiteral("min"),
+                 tr("Minimum for --band (number, auto, min, max, full, min:T)."),
                  QStringLiteral("value")});
     p.addOption({QStringLiteral("max"), tr("Maximum for --band."), QStringLiteral("value")});
-    p.addOption({{QStringLiteral("palette"), QStringLiteral("cmap")}, tr("Palette for --band."),
+    p.addOption({{QStringLiteral("palette"), QStringLiteral("cmap")},
+                 tr("Palette for --band."),
                  QStringLiteral("name")});
-    p.addOption({QStringLiteral("nodata"), tr("No-data value for --band."), QStringLiteral("value")});
-    p.addOption({QStringLiteral("scheme"), tr("linear or discrete, for --band."), QStringLiteral("scheme")});
+    p.addOption(
+        {QStringLiteral("nodata"), tr("No-data value for --band."), QStringLiteral("value")});
+    p.addOption({QStringLiteral("scheme"), tr("linear or discrete, for --band."),
+                 QStringLiteral("scheme")});
 }
 
 void addOutputOptions(QCommandLineParser& p, const char* defaultEncoding) {
-    p.addOption({{QStringLiteral("o"), QStringLiteral("output")}, tr("Output file (- for stdout)."),
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                 tr("Output file (- for stdout)."),
                  QStringLiteral("file")});
     p.addOption({QStringLiteral("encoding"),
                  tr("Output format: png, jpeg, webp, tiff (default: from the file name, else %1).")
@@ -107,7 +117,9 @@ int intOption(const QCommandLineParser& p, const QString& name, int fallback) {
     if (!p.isSet(name)) return fallback;
     bool ok = false;
     const int v = p.value(name).toInt(&ok);
-    if (!ok) throw UsageError{tr("--%1 must be an integer, not \"%2\"").arg(name, p.value(name)).toStdString()};
+    if (!ok)
+        throw UsageError{
+            tr("--%1 must be an integer, not \"%2\"").arg(name, p.value(name)).toStdString()};
     return v;
 }
 
@@ -115,7 +127,9 @@ std::optional<double> optionalDouble(const QCommandLineParser& p, const QString&
     if (!p.isSet(name)) return std::nullopt;
     bool ok = false;
     const double v = p.value(name).toDouble(&ok);
-    if (!ok) throw UsageError{tr("--%1 must be a number, not \"%2\"").arg(name, p.value(name)).toStdString()};
+    if (!ok)
+        throw UsageError{
+            tr("--%1 must be a number, not \"%2\"").arg(name, p.value(name)).toStdString()};
     return v;
 }
 
@@ -145,7 +159,8 @@ EncodeOptions encodeOptions(const QCommandLineParser& p) {
     EncodeOptions o;
     if (p.isSet(QStringLiteral("quality"))) {
         const int q = intOption(p, QStringLiteral("quality"), 95);
-        if (q < 0 || q > 100) throw UsageError{tr("--quality must be between 0 and 100").toStdString()};
+        if (q < 0 || q > 100)
+            throw UsageError{tr("--quality must be between 0 and 100").toStdString()};
         o.jpegQuality = o.webpQuality = q;
     }
     return o;
@@ -153,7 +168,9 @@ EncodeOptions encodeOptions(const QCommandLineParser& p) {
 
 void writeOutput(const QCommandLineParser& p, const Bytes& bytes) {
     const QString out = p.value(QStringLiteral("o"));
-    if (out.isEmpty()) throw UsageError{tr("an output file is required: -o FILE (or -o - for stdout)").toStdString()};
+    if (out.isEmpty())
+        throw UsageError{
+            tr("an output file is required: -o FILE (or -o - for stdout)").toStdString()};
     if (out == QStringLiteral("-")) {
         std::fwrite(bytes.data(), 1, bytes.size(), stdout);
         std::fflush(stdout);

@@ -13,7 +13,7 @@ namespace tessera {
 
 template <typename V>
 class SingleFlight {
-public:
+  public:
     V run(const std::string& key, const std::function<V()>& compute) {
         std::shared_future<V> future;
         std::promise<V> promise;
@@ -47,7 +47,7 @@ public:
         return inflight_.size();
     }
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::unordered_map<std::string, std::shared_future<V>> inflight_;
 };

@@ -23,7 +23,7 @@ struct CacheStats {
 };
 
 class TileCache {
-public:
+  public:
     virtual ~TileCache() = default;
     // nullptr on a miss.
     virtual CachedBytes get(const std::string& key) = 0;

@@ -21,14 +21,22 @@ double typeFullMax(DataType t) noexcept;
 template <typename F>
 decltype(auto) dispatchType(DataType t, F&& f) {
     switch (t) {
-        case DataType::UInt8: return f(std::uint8_t{});
-        case DataType::Int8: return f(std::int8_t{});
-        case DataType::UInt16: return f(std::uint16_t{});
-        case DataType::Int16: return f(std::int16_t{});
-        case DataType::UInt32: return f(std::uint32_t{});
-        case DataType::Int32: return f(std::int32_t{});
-        case DataType::Float32: return f(float{});
-        case DataType::Float64: return f(double{});
+        case DataType::UInt8:
+            return f(std::uint8_t{});
+        case DataType::Int8:
+            return f(std::int8_t{});
+        case DataType::UInt16:
+            return f(std::uint16_t{});
+        case DataType::Int16:
+            return f(std::int16_t{});
+        case DataType::UInt32:
+            return f(std::uint32_t{});
+        case DataType::Int32:
+            return f(std::int32_t{});
+        case DataType::Float32:
+            return f(float{});
+        case DataType::Float64:
+            return f(double{});
     }
     return f(std::uint8_t{});
 }

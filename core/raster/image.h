@@ -18,11 +18,16 @@ struct Image {
 
     Image() = default;
     Image(int w, int h, int c, DataType t = DataType::UInt8)
-        : width(w), height(h), channels(c), type(t),
+        : width(w),
+          height(h),
+          channels(c),
+          type(t),
           pixels(std::size_t(w) * h * c * sampleSize(t), 0) {}
 
     bool empty() const noexcept { return width == 0 || height == 0; }
-    std::size_t rowBytes() const noexcept { return std::size_t(width) * channels * sampleSize(type); }
+    std::size_t rowBytes() const noexcept {
+        return std::size_t(width) * channels * sampleSize(type);
+    }
     std::uint8_t* row(int y) noexcept { return pixels.data() + rowBytes() * y; }
     const std::uint8_t* row(int y) const noexcept { return pixels.data() + rowBytes() * y; }
     bool hasAlpha() const noexcept { return channels == 2 || channels == 4; }

@@ -29,7 +29,8 @@ void Raster::setValue(int x, int y, int b, double v) noexcept {
 Raster Raster::selectBands(const std::vector<int>& which) const {
     Raster out(width_, height_, int(which.size()), type_);
     for (std::size_t i = 0; i < which.size(); ++i) {
-        if (which[i] < 0 || which[i] >= bands_) fail(ErrorKind::Internal, "band index out of range");
+        if (which[i] < 0 || which[i] >= bands_)
+            fail(ErrorKind::Internal, "band index out of range");
         std::memcpy(out.bandData(int(i)), bandData(which[i]), bandBytes());
     }
     return out;

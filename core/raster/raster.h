@@ -11,7 +11,7 @@
 namespace tessera {
 
 class Raster {
-public:
+  public:
     Raster() = default;
     Raster(int width, int height, int bands, DataType type);
 
@@ -27,9 +27,13 @@ public:
     std::uint8_t* bandData(int b) noexcept { return data_.data() + bandBytes() * b; }
     const std::uint8_t* bandData(int b) const noexcept { return data_.data() + bandBytes() * b; }
     template <typename T>
-    T* band(int b) noexcept { return reinterpret_cast<T*>(bandData(b)); }
+    T* band(int b) noexcept {
+        return reinterpret_cast<T*>(bandData(b));
+    }
     template <typename T>
-    const T* band(int b) const noexcept { return reinterpret_cast<const T*>(bandData(b)); }
+    const T* band(int b) const noexcept {
+        return reinterpret_cast<const T*>(bandData(b));
+    }
 
     // Sample as double (slow path: pixel inspector, tests).
     double value(int x, int y, int b) const noexcept;
@@ -43,7 +47,7 @@ public:
     // Appends the bands of other (same size and type) after this raster's bands.
     void appendBands(const Raster& other);
 
-private:
+  private:
     int width_ = 0;
     int height_ = 0;
     int bands_ = 0;

@@ -22,7 +22,8 @@ struct Units {
 };
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return s;
 }
 
@@ -40,9 +41,10 @@ Units parseUnits(const ImageView& view, const std::string& units, bool regionDef
     if (u == "wgs84" || u == "4326") return {UnitKind::Crs, "EPSG:4326"};
     if (u.rfind("proj4:", 0) == 0) return {UnitKind::Crs, units.substr(6)};
     if (!isValidCrs(units))
-        fail(ErrorKind::BadRequest,
-             trf("Area", "Invalid units \"%1\": use pixels, fraction, projection or a CRS such as EPSG:4326.",
-                 units));
+        fail(ErrorKind::BadRequest, trf("Area",
+                                        "Invalid units \"%1\": use pixels, fraction, projection or "
+                                        "a CRS such as EPSG:4326.",
+                                        units));
     return {UnitKind::Crs, units};
 }
 
@@ -50,12 +52,15 @@ Units parseUnits(const ImageView& view, const std::string& units, bool regionDef
 Point2 crsToPixel(const SourceInfo& info, Point2 p) {
     const auto& g = info.geoTransform;
     const double det = g[1] * g[5] - g[2] * g[4];
-    if (det == 0) fail(ErrorKind::Unsupported, trc("Area", "The image geotransform cannot be inverted."));
+    if (det == 0)
+        fail(ErrorKind::Unsupported, trc("Area", "The image geotransform cannot be inverted."));
     const double dx = p.x - g[0], dy = p.y - g[3];
     return {(g[5] * dx - g[2] * dy) / det, (-g[4] * dx + g[1] * dy) / det};
 }
 
-double worldRes(const ImageView& view) { return view.grid().unitsAcrossLevel0() / view.grid().sizeX(); }
+double worldRes(const ImageView& view) {
+    return view.grid().unitsAcrossLevel0() / view.grid().sizeX();
+}
 
 // Projected views: world pixels <-> projection units.
 Point2 worldPixelToProj(const ImageView& view, Point2 p) {
@@ -75,7 +80,8 @@ Bounds transformBox(const std::string& from, const std::string& to, double x0, d
                     double y1) {
     std::vector<Point2> pts{{x0, y0}, {x1, y0}, {x0, y1}, {x1, y1}};
     if (!transformPoints(from, to, pts))
-        fail(ErrorKind::BadRequest, trc("Area", "The region bounds cannot be transformed to the image CRS."));
+        fail(ErrorKind::BadRequest,
+             trc("Area", "The region bounds cannot be transformed to the image CRS."));
     Bounds b{pts[0].x, pts[0].y, pts[0].x, pts[0].y};
     for (const auto& p : pts) {
         b.xmin = std::min(b.xmin, p.x);
@@ -109,7 +115,8 @@ Point2 pointToSourcePixel(const ImageView& view, double x, double y, const std::
             if (!view.projected()) return {x, y};
             return crsToPixel(info, transformPoint(view.projection(), info.projectionWkt,
                                                    worldPixelToProj(view, {x, y})));
-        case UnitKind::Fraction: return {x * info.sizeX, y * info.sizeY};
+        case UnitKind::Fraction:
+            return {x * info.sizeX, y * info.sizeY};
         case UnitKind::Projection:
             if (!view.projected()) return crsToPixel(info, {x, y});
             return crsToPixel(info, transformPoint(view.projection(), info.projectionWkt, {x, y}));
@@ -122,9 +129,12 @@ Point2 pointToSourcePixel(const ImageView& view, double x, double y, const std::
 Point2 pointToWorldPixel(const ImageView& view, double x, double y, const std::string& units) {
     const Units u = parseUnits(view, units, false);
     switch (u.kind) {
-        case UnitKind::Pixels: return {x, y};
-        case UnitKind::Fraction: return {x * view.grid().sizeX(), y * view.grid().sizeY()};
-        case UnitKind::Projection: return projToWorldPixel(view, {x, y});
+        case UnitKind::Pixels:
+            return {x, y};
+        case UnitKind::Fraction:
+            return {x * view.grid().sizeX(), y * view.grid().sizeY()};
+        case UnitKind::Projection:
+            return projToWorldPixel(view, {x, y});
         case UnitKind::Crs:
             return projToWorldPixel(view, transformPoint(u.crs, view.projection(), {x, y}));
     }
@@ -136,7 +146,8 @@ ResolvedArea resolveRegionArea(const ImageView& view, const RegionRequest& r, lo
     const Units u = parseUnits(view, r.units, true);
     ResolvedArea out;
     double left = r.left, right = r.right, top = r.top, bottom = r.bottom;
-    if (!std::isfinite(left) || !std::isfinite(right) || !std::isfinite(top) || !std::isfinite(bottom))
+    if (!std::isfinite(left) || !std::isfinite(right) || !std::isfinite(top) ||
+        !std::isfinite(bottom))
         fail(ErrorKind::BadRequest, trc("Area", "Region bounds must be finite numbers."));
 
     if (!view.projected()) {
@@ -151,12 +162,14 @@ ResolvedArea resolveRegionArea(const ImageView& view, const RegionRequest& r, lo
                 if (top < 0) top += info.sizeY;
                 if (bottom < 0) bottom += info.sizeY;
             }
-            px = {std::min(left, right), std::min(top, bottom), std::max(left, right), std::max(top, bottom)};
+            px = {std::min(left, right), std::min(top, bottom), std::max(left, right),
+                  std::max(top, bottom)};
         } else {
             const std::string crs = u.kind == UnitKind::Projection ? info.projectionWkt : u.crs;
             Bounds b = transformBox(crs, info.projectionWkt, left, top, right, bottom);
-            std::array<Point2, 4> c{crsToPixel(info, {b.xmin, b.ymin}), crsToPixel(info, {b.xmax, b.ymin}),
-                                    crsToPixel(info, {b.xmin, b.ymax}), crsToPixel(info, {b.xmax, b.ymax})};
+            std::array<Point2, 4> c{
+                crsToPixel(info, {b.xmin, b.ymin}), crsToPixel(info, {b.xmax, b.ymin}),
+                crsToPixel(info, {b.xmin, b.ymax}), crsToPixel(info, {b.xmax, b.ymax})};
             px = {c[0].x, c[0].y, c[0].x, c[0].y};
             for (const auto& p : c) {
                 px.xmin = std::min(px.xmin, p.x);
@@ -196,13 +209,17 @@ ResolvedArea resolveRegionArea(const ImageView& view, const RegionRequest& r, lo
                 }
                 Point2 a = worldPixelToProj(view, {left, top});
                 Point2 c = worldPixelToProj(view, {right, bottom});
-                b = {std::min(a.x, c.x), std::min(a.y, c.y), std::max(a.x, c.x), std::max(a.y, c.y)};
+                b = {std::min(a.x, c.x), std::min(a.y, c.y), std::max(a.x, c.x),
+                     std::max(a.y, c.y)};
                 break;
             }
             case UnitKind::Projection:
-                b = {std::min(left, right), std::min(top, bottom), std::max(left, right), std::max(top, bottom)};
+                b = {std::min(left, right), std::min(top, bottom), std::max(left, right),
+                     std::max(top, bottom)};
                 break;
-            case UnitKind::Crs: b = transformBox(u.crs, view.projection(), left, top, right, bottom); break;
+            case UnitKind::Crs:
+                b = transformBox(u.crs, view.projection(), left, top, right, bottom);
+                break;
         }
         if (!b.intersects(view.projectedDataBounds())) noOverlap();
         // Snap to the world pixel grid at full resolution, as large_image's projected regions do.
@@ -222,7 +239,8 @@ ResolvedArea resolveRegionArea(const ImageView& view, const RegionRequest& r, lo
     }
     if (double(out.area.outWidth) * out.area.outHeight > double(maxPixels))
         fail(ErrorKind::BadRequest,
-             trf("Area", "The region is too large (%1 × %2 pixels); ask for a smaller width and height.",
+             trf("Area",
+                 "The region is too large (%1 × %2 pixels); ask for a smaller width and height.",
                  std::to_string(out.area.outWidth), std::to_string(out.area.outHeight)));
     return out;
 }

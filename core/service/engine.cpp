@@ -26,7 +26,9 @@ struct Engine::Impl {
 
 namespace {
 
-std::string styleKey(const StyleSpec& s) { return s.styleJson + "|f" + std::to_string(s.frame); }
+std::string styleKey(const StyleSpec& s) {
+    return s.styleJson + "|f" + std::to_string(s.frame);
+}
 
 std::string encodeKey(Encoding e, const EncodeOptions& o) {
     std::string k = encodingName(e);
@@ -37,8 +39,12 @@ std::string encodeKey(Encoding e, const EncodeOptions& o) {
         case Encoding::WebP:
             k += ":q" + std::to_string(o.webpQuality) + (o.webpLossless ? "l" : "");
             break;
-        case Encoding::PNG: k += ":" + std::to_string(o.pngLevel); break;
-        case Encoding::TIFF: k += ":" + o.tiffCompression; break;
+        case Encoding::PNG:
+            k += ":" + std::to_string(o.pngLevel);
+            break;
+        case Encoding::TIFF:
+            k += ":" + o.tiffCompression;
+            break;
     }
     return k;
 }
@@ -97,7 +103,8 @@ Image Engine::tileImage(const TileRequest& r) {
         const Bounds b = grid.tileBounds(r.z, r.x, r.y);
         if (!b.intersects(v->projectedDataBounds()))
             return Image(TileGrid::kTileSize, TileGrid::kTileSize, 4);  // transparent, unstyled
-        ReadArea area{true, b.xmin, b.ymin, b.xmax, b.ymax, TileGrid::kTileSize, TileGrid::kTileSize};
+        ReadArea area{
+            true, b.xmin, b.ymin, b.xmax, b.ymax, TileGrid::kTileSize, TileGrid::kTileSize};
         return v->render(r.style, area);
     }
     const PixelWindow w = grid.window(r.z, r.x, r.y);
@@ -109,8 +116,8 @@ Image Engine::tileImage(const TileRequest& r) {
 Encoded Engine::tile(const TileRequest& r) {
     auto v = view(r.image);
     v->grid().checkTile(r.z, r.x, r.y);
-    const std::string key = v->key() + "|t" + std::to_string(r.z) + "/" + std::to_string(r.x) + "/" +
-                            std::to_string(r.y) + "|" + styleKey(r.style) + "|" +
+    const std::string key = v->key() + "|t" + std::to_string(r.z) + "/" + std::to_string(r.x) +
+                            "/" + std::to_string(r.y) + "|" + styleKey(r.style) + "|" +
                             encodeKey(r.encoding, r.encodeOptions) + (r.edgeCrop ? "|crop" : "");
     if (auto hit = tileCache_->get(key)) return {hit, mimeType(r.encoding)};
     CachedBytes bytes = impl_->tileFlight.run(key, [&]() -> CachedBytes {
@@ -171,18 +178,24 @@ Encoded Engine::thumbnail(const ThumbnailRequest& r) {
     return {bytes, mimeType(r.encoding)};
 }
 
-nlohmann::json Engine::pixel(const PixelRequest& r) { return pixelJson(*view(r.image), r); }
+nlohmann::json Engine::pixel(const PixelRequest& r) {
+    return pixelJson(*view(r.image), r);
+}
 
 nlohmann::json Engine::histogram(const HistogramRequest& r) {
     if (r.bins < 1 || r.bins > config_.maxBins)
-        fail(ErrorKind::BadRequest, trf("Engine", "bins must be between 1 and %1.",
-                                        std::to_string(config_.maxBins)));
+        fail(ErrorKind::BadRequest,
+             trf("Engine", "bins must be between 1 and %1.", std::to_string(config_.maxBins)));
     return histogramJson(*view(r.image), r);
 }
 
-nlohmann::json Engine::metadata(const ImageRef& ref) { return metadataJson(*view(ref)); }
+nlohmann::json Engine::metadata(const ImageRef& ref) {
+    return metadataJson(*view(ref));
+}
 
-nlohmann::json Engine::infoMetadata(const ImageRef& ref) { return infoMetadataJson(*view(ref)); }
+nlohmann::json Engine::infoMetadata(const ImageRef& ref) {
+    return infoMetadataJson(*view(ref));
+}
 
 nlohmann::json Engine::tilesMetadata(const ImageRef& ref) {
     auto v = view(ref);
@@ -202,7 +215,9 @@ nlohmann::json Engine::internalMetadata(const ImageRef& ref) {
     return m;
 }
 
-nlohmann::json Engine::bands(const ImageRef& ref) { return bandsJson(*view(ref)); }
+nlohmann::json Engine::bands(const ImageRef& ref) {
+    return bandsJson(*view(ref));
+}
 
 nlohmann::json Engine::band(const ImageRef& ref, int band) {
     auto v = view(ref);
@@ -212,7 +227,9 @@ nlohmann::json Engine::band(const ImageRef& ref, int band) {
     return bandsJson(*v)[std::to_string(band)];
 }
 
-nlohmann::json Engine::frames(const ImageRef& ref) { return framesJson(*view(ref)); }
+nlohmann::json Engine::frames(const ImageRef& ref) {
+    return framesJson(*view(ref));
+}
 
 nlohmann::json Engine::tileCorners(const ImageRef& ref, int z, int x, int y) {
     auto v = view(ref);

@@ -39,7 +39,7 @@ struct Encoded {
 };
 
 class Engine {
-public:
+  public:
     explicit Engine(EngineConfig config = {});
     ~Engine();
     Engine(const Engine&) = delete;
@@ -75,7 +75,7 @@ public:
     TileCache& tileCache() noexcept { return *tileCache_; }
     SourceCache& sourceCache() noexcept { return sources_; }
 
-private:
+  private:
     struct Impl;
     EngineConfig config_;
     std::shared_ptr<TileCache> tileCache_;

@@ -18,8 +18,9 @@ std::optional<double> bandNodata(const SourceInfo& info, int b) {
 // Full resolution: exact statistics give the range, then strips are binned and summed.
 std::vector<BandHistogram> fullResolution(const ImageView& view, const HistogramRequest& r) {
     const SourceInfo& info = view.info();
-    const int stripRows = std::max(1, int((std::size_t(64) << 20) /
-                                          (std::size_t(info.sizeX) * info.bandCount * sampleSize(info.dtype) + 1)));
+    const int stripRows =
+        std::max(1, int((std::size_t(64) << 20) /
+                        (std::size_t(info.sizeX) * info.bandCount * sampleSize(info.dtype) + 1)));
     std::vector<BandHistogram> out;
     for (int b = 0; b < info.bandCount; ++b) {
         const BandStats stats = view.source().statistics(b + 1, r.frame, false);
@@ -46,7 +47,8 @@ std::vector<BandHistogram> fullResolution(const ImageView& view, const Histogram
                 total.samples += h.samples;
             }
         }
-        total.min = stats.min, total.max = stats.max, total.mean = stats.mean, total.stdev = stats.stdev;
+        total.min = stats.min, total.max = stats.max, total.mean = stats.mean,
+        total.stdev = stats.stdev;
         if (r.density && total.samples > 0 && total.binEdges.size() > 1) {
             const double width = total.binEdges[1] - total.binEdges[0];
             for (double& v : total.hist) v /= double(total.samples) * width;
@@ -62,7 +64,8 @@ std::vector<BandHistogram> fullResolution(const ImageView& view, const Histogram
 nlohmann::json histogramJson(const ImageView& view, const HistogramRequest& r) {
     const SourceInfo& info = view.info();
     if (r.frame < 0 || r.frame >= info.frameCount)
-        fail(ErrorKind::BadRequest, trf("Histogram", "Frame %1 does not exist.", std::to_string(r.frame)));
+        fail(ErrorKind::BadRequest,
+             trf("Histogram", "Frame %1 does not exist.", std::to_string(r.frame)));
     std::vector<BandHistogram> hists;
     if (r.maxSize <= 0) {
         hists = fullResolution(view, r);

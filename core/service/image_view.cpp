@@ -13,7 +13,7 @@ namespace tessera {
 
 // Supplies band statistics and low-resolution histograms to style resolution.
 class ImageView::Provider final : public StyleDataProvider {
-public:
+  public:
     explicit Provider(const ImageView& view) : view_(view) {}
     const SourceInfo& info() const override { return view_.info(); }
 
@@ -32,7 +32,8 @@ public:
         }
         Raster ov = view_.overview(frame, 1024);
         if (band < 1 || band > ov.bands())
-            fail(ErrorKind::BadRequest, trf("ImageView", "Band %1 does not exist.", std::to_string(band)));
+            fail(ErrorKind::BadRequest,
+                 trf("ImageView", "Band %1 does not exist.", std::to_string(band)));
         HistogramOptions options;
         options.bins = bins;
         if (band <= int(view_.info().bands.size()))
@@ -41,7 +42,7 @@ public:
         return all.at(0);
     }
 
-private:
+  private:
     const ImageView& view_;
 };
 
@@ -62,16 +63,23 @@ ImageView::ImageView(SourcePtr source, const std::string& projection)
                    [](unsigned char c) { return char(std::toupper(c)); });
     const double units = unitsAcrossLevel0(projection);
     const double pixelMeters = inf.mmX ? *inf.mmX / 1000.0 : pixelSizeMeters(inf).value_or(0.0);
+    if (!(pixelMeters > 0) || !std::isfinite(pixelMeters))
+        fail(ErrorKind::Unsupported,
+             trc("ImageView",
+                 "The image's pixel size on the Earth cannot be determined (its corners do not map "
+                 "to the Earth), so it cannot be shown in this projection."));
     grid_ = TileGrid::projected(units, pixelMeters);
     auto fp = footprint(inf, projection);
-    if (!fp) fail(ErrorKind::Unsupported, trc("ImageView", "The image bounds cannot be projected."));
+    if (!fp)
+        fail(ErrorKind::Unsupported, trc("ImageView", "The image bounds cannot be projected."));
     dataBounds_ = fp->box;
     key_ += "|" + projection_;
 }
 
 std::string ImageView::projectionSrs() const {
     std::string s = projection_;
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return s;
 }
 
@@ -168,7 +176,9 @@ std::vector<Raster> ImageView::readFor(const ResolvedStyle* style, const ReadAre
                 order.push_back(int(std::find(unique.begin(), unique.end(), b) - unique.begin()));
             }
         }
-        out.push_back(raster.selectBands(order));
+        bool identity = int(order.size()) == raster.bands();
+        for (std::size_t i = 0; identity && i < order.size(); ++i) identity = order[i] == int(i);
+        out.push_back(identity ? std::move(raster) : raster.selectBands(order));
     }
     return out;
 }

@@ -29,7 +29,7 @@ struct ReadArea {
 };
 
 class ImageView {
-public:
+  public:
     // Throws Error(BadRequest) for a geographic projection ("must not be geographic") or one
     // whose extent is unknown ("unitsPerPixel must be specified").
     ImageView(SourcePtr source, const std::string& projection);
@@ -68,7 +68,7 @@ public:
     // Approximate statistics of band (1-based), cached by the source.
     std::optional<BandStats> bandStats(int band, int frame) const;
 
-private:
+  private:
     class Provider;
     SourcePtr source_;
     std::string projection_;

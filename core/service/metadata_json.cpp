@@ -33,7 +33,8 @@ nlohmann::json metadataJson(const ImageView& view) {
     m["sourceLevels"] = view.sourceGrid().levels();
     m["sourceSizeX"] = info.sizeX;
     m["sourceSizeY"] = info.sizeY;
-    m["projection"] = view.projected() ? nlohmann::json(view.projectionSrs()) : nlohmann::json(nullptr);
+    m["projection"] =
+        view.projected() ? nlohmann::json(view.projectionSrs()) : nlohmann::json(nullptr);
     m["bounds"] = nullptr;
     m["sourceBounds"] = nullptr;
     if (info.geospatial) {
@@ -83,7 +84,9 @@ nlohmann::json framesJson(const ImageView& view) {
         for (const auto& f : info.frames) {
             const int fid = f.value("Frame", 0);
             nlohmann::json& entry = byFrame[fid];
-            if (entry.is_null()) entry = {{"frame", "Frame " + std::to_string(fid)}, {"bands", nlohmann::json::array()}};
+            if (entry.is_null())
+                entry = {{"frame", "Frame " + std::to_string(fid)},
+                         {"bands", nlohmann::json::array()}};
             entry["bands"].push_back({{"index", f.value("Index", fid)},
                                       {"frame", fid},
                                       {"name", f.value("Name", std::string())}});
@@ -92,7 +95,8 @@ nlohmann::json framesJson(const ImageView& view) {
     } else {
         nlohmann::json bands = nlohmann::json::array();
         for (int b = 1; b <= info.bandCount; ++b)
-            bands.push_back({{"index", b}, {"frame", nullptr},
+            bands.push_back({{"index", b},
+                             {"frame", nullptr},
                              {"name", info.bands[std::size_t(b - 1)].interpretation}});
         frames.push_back({{"frame", "Frame null"}, {"bands", bands}});
     }

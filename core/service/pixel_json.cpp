@@ -20,8 +20,13 @@ nlohmann::json pixelJson(ImageView& view, const PixelRequest& r) {
         const double res = u / view.grid().sizeX();
         const Point2 wp = pointToWorldPixel(view, r.left, r.top, r.units);
         const double wx = std::floor(wp.x), wy = std::floor(wp.y);
-        area = {true, -u / 2 + wx * res, u / 2 - (wy + 1) * res, -u / 2 + (wx + 1) * res,
-                u / 2 - wy * res, 1, 1};
+        area = {true,
+                -u / 2 + wx * res,
+                u / 2 - (wy + 1) * res,
+                -u / 2 + (wx + 1) * res,
+                u / 2 - wy * res,
+                1,
+                1};
     }
     Image img = view.render(r.style, area);
     nlohmann::json out = nlohmann::json::object();
@@ -31,9 +36,15 @@ nlohmann::json pixelJson(ImageView& view, const PixelRequest& r) {
     for (int i = 0; i < c; ++i) {
         nlohmann::json v;
         switch (img.type) {
-            case DataType::UInt16: v = reinterpret_cast<const std::uint16_t*>(img.pixels.data())[i]; break;
-            case DataType::Float32: v = reinterpret_cast<const float*>(img.pixels.data())[i]; break;
-            default: v = img.pixels[std::size_t(i)]; break;
+            case DataType::UInt16:
+                v = reinterpret_cast<const std::uint16_t*>(img.pixels.data())[i];
+                break;
+            case DataType::Float32:
+                v = reinterpret_cast<const float*>(img.pixels.data())[i];
+                break;
+            default:
+                v = img.pixels[std::size_t(i)];
+                break;
         }
         out[kLetters[c - 1][i]] = v;
         values.push_back(v);
@@ -48,7 +59,8 @@ nlohmann::json pixelJson(ImageView& view, const PixelRequest& r) {
     nlohmann::json bands = nlohmann::json::object();
     for (int b = 0; b < raw.bands(); ++b) {
         const double v = raw.value(0, 0, b);
-        bands[std::to_string(b + 1)] = std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+        bands[std::to_string(b + 1)] =
+            std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
     }
     out["bands"] = bands;
     return out;

@@ -50,7 +50,7 @@ struct OpenOptions {
 };
 
 class Source {
-public:
+  public:
     virtual ~Source() = default;
 
     virtual const SourceInfo& info() const = 0;

@@ -9,7 +9,8 @@
 namespace tessera {
 
 TileGrid TileGrid::pixel(int sizeX, int sizeY) {
-    if (sizeX <= 0 || sizeY <= 0) fail(ErrorKind::BadRequest, trc("TileGrid", "The image is empty."));
+    if (sizeX <= 0 || sizeY <= 0)
+        fail(ErrorKind::BadRequest, trc("TileGrid", "The image is empty."));
     TileGrid g;
     g.sizeX_ = sizeX;
     g.sizeY_ = sizeY;
@@ -21,7 +22,8 @@ TileGrid TileGrid::pixel(int sizeX, int sizeY) {
 
 TileGrid TileGrid::projected(double unitsAcrossLevel0, double pixelSizeMeters) {
     if (!(unitsAcrossLevel0 > 0) || !(pixelSizeMeters > 0))
-        fail(ErrorKind::BadRequest, trc("TileGrid", "The image has no usable pixel size for this projection."));
+        fail(ErrorKind::BadRequest,
+             trc("TileGrid", "The image has no usable pixel size for this projection."));
     TileGrid g;
     g.projected_ = true;
     g.units_ = unitsAcrossLevel0;
@@ -32,7 +34,9 @@ TileGrid TileGrid::projected(double unitsAcrossLevel0, double pixelSizeMeters) {
     return g;
 }
 
-double TileGrid::scale(int z) const noexcept { return std::ldexp(1.0, levels_ - 1 - z); }
+double TileGrid::scale(int z) const noexcept {
+    return std::ldexp(1.0, levels_ - 1 - z);
+}
 
 int TileGrid::tilesX(int z) const noexcept {
     if (projected_) return z >= 0 && z < 31 ? 1 << z : 0;

@@ -21,7 +21,7 @@ struct TileCorners {
 };
 
 class TileGrid {
-public:
+  public:
     static constexpr int kTileSize = 256;
 
     // Pixel tiling of a sizeX × sizeY image.
@@ -57,7 +57,7 @@ public:
     // projected, else full-resolution pixels with y measured from the bottom.
     TileCorners corners(int z, int x, int y) const;
 
-private:
+  private:
     bool projected_ = false;
     int levels_ = 1;
     int sizeX_ = 0;

@@ -12,9 +12,11 @@ namespace {
 void write(const std::string& path, const char* data, std::size_t size) {
     QSaveFile file(QString::fromStdString(path));
     if (!file.open(QIODevice::WriteOnly))
-        fail(ErrorKind::IO, trf("AtomicFile", "Cannot write %1: %2", path, file.errorString().toStdString()));
+        fail(ErrorKind::IO,
+             trf("AtomicFile", "Cannot write %1: %2", path, file.errorString().toStdString()));
     if (file.write(data, qint64(size)) != qint64(size) || !file.commit())
-        fail(ErrorKind::IO, trf("AtomicFile", "Cannot write %1: %2", path, file.errorString().toStdString()));
+        fail(ErrorKind::IO,
+             trf("AtomicFile", "Cannot write %1: %2", path, file.errorString().toStdString()));
 }
 
 }  // namespace

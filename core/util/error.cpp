@@ -4,22 +4,32 @@ namespace tessera {
 
 const char* errorKindName(ErrorKind kind) noexcept {
     switch (kind) {
-        case ErrorKind::NotFound: return "not found";
-        case ErrorKind::BadRequest: return "bad request";
-        case ErrorKind::Unsupported: return "unsupported";
-        case ErrorKind::IO: return "i/o error";
-        case ErrorKind::Internal: return "internal error";
+        case ErrorKind::NotFound:
+            return "not found";
+        case ErrorKind::BadRequest:
+            return "bad request";
+        case ErrorKind::Unsupported:
+            return "unsupported";
+        case ErrorKind::IO:
+            return "i/o error";
+        case ErrorKind::Internal:
+            return "internal error";
     }
     return "internal error";
 }
 
 int httpStatusFor(ErrorKind kind) noexcept {
     switch (kind) {
-        case ErrorKind::NotFound: return 404;
-        case ErrorKind::BadRequest: return 400;
-        case ErrorKind::Unsupported: return 415;
-        case ErrorKind::IO: return 502;
-        case ErrorKind::Internal: return 500;
+        case ErrorKind::NotFound:
+            return 404;
+        case ErrorKind::BadRequest:
+            return 400;
+        case ErrorKind::Unsupported:
+            return 415;
+        case ErrorKind::IO:
+            return 502;
+        case ErrorKind::Internal:
+            return 500;
     }
     return 500;
 }

@@ -14,7 +14,9 @@ namespace tessera::test {
 
 // Band b at (x, y): constant over 64×64 blocks, so overviews (any resampling) keep the value
 // away from block edges.
-inline double blockPattern(int x, int y, int b) { return double(((x / 64) * 30 + (y / 64) * 50 + b * 70) % 256); }
+inline double blockPattern(int x, int y, int b) {
+    return double(((x / 64) * 30 + (y / 64) * 50 + b * 70) % 256);
+}
 
 // Decodes an engine result.
 Image decoded(const Encoded& e);

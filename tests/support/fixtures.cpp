@@ -19,14 +19,22 @@ namespace {
 
 GDALDataType toGdal(DataType t) {
     switch (t) {
-        case DataType::UInt8: return GDT_Byte;
-        case DataType::Int8: return GDT_Byte;
-        case DataType::UInt16: return GDT_UInt16;
-        case DataType::Int16: return GDT_Int16;
-        case DataType::UInt32: return GDT_UInt32;
-        case DataType::Int32: return GDT_Int32;
-        case DataType::Float32: return GDT_Float32;
-        case DataType::Float64: return GDT_Float64;
+        case DataType::UInt8:
+            return GDT_Byte;
+        case DataType::Int8:
+            return GDT_Byte;
+        case DataType::UInt16:
+            return GDT_UInt16;
+        case DataType::Int16:
+            return GDT_Int16;
+        case DataType::UInt32:
+            return GDT_UInt32;
+        case DataType::Int32:
+            return GDT_Int32;
+        case DataType::Float32:
+            return GDT_Float32;
+        case DataType::Float64:
+            return GDT_Float64;
     }
     return GDT_Byte;
 }
@@ -49,10 +57,13 @@ double defaultPattern(int x, int y, int band, DataType type) {
         case DataType::UInt16:
         case DataType::Int16:
         case DataType::UInt32:
-        case DataType::Int32: return v * 100.0;
+        case DataType::Int32:
+            return v * 100.0;
         case DataType::Float32:
-        case DataType::Float64: return v / 10.0;
-        default: return v;
+        case DataType::Float64:
+            return v / 10.0;
+        default:
+            return v;
     }
 }
 
@@ -136,7 +147,8 @@ std::string sharedDataDir() {
     return {};
 }
 
-std::vector<std::string> sharedDataFiles(const std::string& sub, const std::vector<std::string>& exts) {
+std::vector<std::string> sharedDataFiles(const std::string& sub,
+                                         const std::vector<std::string>& exts) {
     std::vector<std::string> out;
     const std::string root = sharedDataDir();
     if (root.empty()) return out;
@@ -145,7 +157,8 @@ std::vector<std::string> sharedDataFiles(const std::string& sub, const std::vect
     for (const auto& e : std::filesystem::directory_iterator(dir)) {
         std::string ext = e.path().extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-        if (std::find(exts.begin(), exts.end(), ext) != exts.end()) out.push_back(e.path().string());
+        if (std::find(exts.begin(), exts.end(), ext) != exts.end())
+            out.push_back(e.path().string());
     }
     std::sort(out.begin(), out.end());
     return out;

@@ -48,6 +48,7 @@ std::string tempDir();
 // ../shared/data (or TESSERA_SHARED_DATA from the environment); empty when absent.
 std::string sharedDataDir();
 // All files in a subfolder of shared data with one of the extensions (lower case, with dot).
-std::vector<std::string> sharedDataFiles(const std::string& sub, const std::vector<std::string>& exts);
+std::vector<std::string> sharedDataFiles(const std::string& sub,
+                                         const std::vector<std::string>& exts);
 
 }  // namespace tessera::test
