@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QStringList>
 #include <cstdio>
 #include <functional>
@@ -15,58 +16,69 @@ namespace tessera::cli {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Cli", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("Cli", text);
+}
 
 void printUsage(FILE* out) {
-    std::fputs(qPrintable(tr("usage: tessera <command> [options]\n"
-                             "\n"
-                             "commands:\n"
-                             "  info PATH [--internal|--bands|--frames]   metadata as JSON\n"
-                             "  tile PATH Z X Y -o FILE                  one tile\n"
-                             "  region PATH --left --top --right --bottom [--units] -o FILE\n"
-                             "  thumbnail PATH [--width --height] -o FILE\n"
-                             "  pixel PATH --left X --top Y             band and styled values\n"
-                             "  histogram PATH [--bins N] [--only-min-max] [--full]\n"
-                             "  sample [--size N]                         make the built-in sample\n"
-                             "  serve PATH... [--port N] [--bind ADDR] [--token T]  HTTP tile server\n"
-                             "\n"
-                             "PATH may be a file, an http(s):// or s3:// URL, or a GDAL /vsi path.\n"
-                             "Run 'tessera <command> --help' for a command's options.\n")),
-               out);
+    std::fputs(
+        qPrintable(tr("usage: tessera <command> [options]\n"
+                      "\n"
+                      "commands:\n"
+                      "  info PATH [--internal|--bands|--frames]   metadata as JSON\n"
+                      "  tile PATH Z X Y -o FILE                  one tile\n"
+                      "  region PATH --left --top --right --bottom [--units] -o FILE\n"
+                      "  thumbnail PATH [--width --height] -o FILE\n"
+                      "  pixel PATH --left X --top Y             band and styled values\n"
+                      "  histogram PATH [--bins N] [--only-min-max] [--full]\n"
+                      "  sample [--size N]                         make the built-in sample\n"
+                      "  serve PATH... [--port N] [--bind ADDR] [--token T]  HTTP tile server\n"
+                      "\n"
+                      "PATH may be a file, an http(s):// or s3:// URL, or a GDAL /vsi path.\n"
+                      "Run 'tessera <command> --help' for a command's options.\n")),
+        out);
 }
 
 }  // namespace
 
+using CommandFn = int (*)(Engine&, const QStringList&);
+
+// The one table of commands: run() dispatches through it and isCliCommand() reads it.
+const std::map<QString, CommandFn>& commandTable() {
+    static const std::map<QString, CommandFn> table = {
+        {QStringLiteral("info"), cmdInfo},     {QStringLiteral("tile"), cmdTile},
+        {QStringLiteral("region"), cmdRegion}, {QStringLiteral("thumbnail"), cmdThumbnail},
+        {QStringLiteral("pixel"), cmdPixel},   {QStringLiteral("histogram"), cmdHistogram},
+        {QStringLiteral("sample"), cmdSample}, {QStringLiteral("serve"), cmdServe},
+    };
+    return table;
+}
+
 bool isCliCommand(const QString& name) {
-    // Keep in step with the command table in run().
-    static const QStringList names = {
-        QStringLiteral("info"),   QStringLiteral("tile"),      QStringLiteral("region"),
-        QStringLiteral("thumbnail"), QStringLiteral("pixel"), QStringLiteral("histogram"),
-        QStringLiteral("sample"), QStringLiteral("serve"),     QStringLiteral("help"),
-        QStringLiteral("--help"), QStringLiteral("-h"),        QStringLiteral("--version")};
-    return names.contains(name);
+    static const QStringList meta = {QStringLiteral("help"), QStringLiteral("--help"),
+                                     QStringLiteral("-h"), QStringLiteral("--version"),
+                                     QStringLiteral("--no-gui")};
+    if (commandTable().count(name) || meta.contains(name)) return true;
+    // Anything that is neither an option, an existing file nor a URL is a mistyped command:
+    // the CLI reports it (exit 2) instead of opening a window on a file that is not there.
+    const bool url =
+        name.contains(QStringLiteral("://")) || name.startsWith(QStringLiteral("/vsi"));
+    return !name.startsWith(QLatin1Char('-')) && !url && !QFileInfo::exists(name);
 }
 
 int run(int argc, char** argv) {
     QStringList args = QCoreApplication::arguments();
     (void)argc, (void)argv;
-    const std::map<QString, std::function<int(Engine&, const QStringList&)>> commands = {
-        {QStringLiteral("info"), cmdInfo},
-        {QStringLiteral("tile"), cmdTile},
-        {QStringLiteral("region"), cmdRegion},
-        {QStringLiteral("thumbnail"), cmdThumbnail},
-        {QStringLiteral("pixel"), cmdPixel},
-        {QStringLiteral("histogram"), cmdHistogram},
-        {QStringLiteral("sample"), cmdSample},
-        {QStringLiteral("serve"), cmdServe},
-    };
+    const auto& commands = commandTable();
     if (args.size() < 2 || args.at(1) == QStringLiteral("--no-gui")) {
         // No command: open the built-in sample (made on first use) and describe it.
         try {
             Engine engine;
             ImageRef ref;
             ref.uri = ensureSampleWithProgress({}, 16384);
-            std::fprintf(stderr, "%s\n", qPrintable(tr("Built-in sample: %1").arg(QString::fromStdString(ref.uri))));
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(tr("Built-in sample: %1").arg(QString::fromStdString(ref.uri))));
             printJson(engine.infoMetadata(ref));
             return 0;
         } catch (const Error& e) {
@@ -86,8 +98,9 @@ int run(int argc, char** argv) {
     }
     auto it = commands.find(command);
     if (it == commands.end()) {
-        std::fprintf(stderr, "tessera: %s\n",
-                     qPrintable(tr("unknown command \"%1\"; run 'tessera --help'").arg(command)));
+        std::fprintf(
+            stderr, "tessera: %s\n",
+            qPrintable(tr("unknown command or file \"%1\"; run 'tessera --help'").arg(command)));
         return 2;
     }
     QStringList rest = args.mid(2);

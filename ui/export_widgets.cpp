@@ -1,0 +1,56 @@
+#include "export_widgets.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace tessera::ui {
+
+QComboBox* makeFormatCombo(QWidget* parent) {
+    auto* c = new QComboBox(parent);
+    c->addItem(QStringLiteral("PNG"), int(Encoding::PNG));
+    c->addItem(QStringLiteral("JPEG"), int(Encoding::JPEG));
+    c->addItem(QStringLiteral("WebP"), int(Encoding::WebP));
+    c->addItem(QStringLiteral("TIFF"), int(Encoding::TIFF));
+    return c;
+}
+
+Encoding formatOf(const QComboBox* combo) {
+    return Encoding(combo->currentData().toInt());
+}
+
+void setFormat(QComboBox* combo, Encoding e) {
+    combo->setCurrentIndex(std::max(0, combo->findData(int(e))));
+}
+
+QString withExtension(const QString& path, Encoding e) {
+    if (path.isEmpty()) return path;
+    const QFileInfo fi(path);
+    const QString ext = QString::fromLatin1(fileExtension(e));
+    const QString base =
+        fi.suffix().isEmpty() ? path : path.left(path.size() - fi.suffix().size() - 1);
+    return base + QLatin1Char('.') + ext;
+}
+
+QWidget* makePathRow(QWidget* parent, QLineEdit** edit, const QComboBox* format) {
+    auto* w = new QWidget(parent);
+    auto* l = new QHBoxLayout(w);
+    l->setContentsMargins(0, 0, 0, 0);
+    auto* e = new QLineEdit(w);
+    auto* b = new QPushButton(QObject::tr("Browse…"), w);
+    l->addWidget(e, 1);
+    l->addWidget(b);
+    QObject::connect(b, &QPushButton::clicked, w, [w, e, format] {
+        const QString p = QFileDialog::getSaveFileName(w, QObject::tr("Export to"), e->text());
+        if (!p.isEmpty()) e->setText(withExtension(p, formatOf(format)));
+    });
+    QObject::connect(format, &QComboBox::currentIndexChanged, w,
+                     [e, format] { e->setText(withExtension(e->text(), formatOf(format))); });
+    *edit = e;
+    return w;
+}
+
+}  // namespace tessera::ui

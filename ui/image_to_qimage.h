@@ -1,0 +1,19 @@
+// Conversions between core Images (1–4 channels, 8/16-bit or float samples) and QImages, for
+// textures, previews and the thumbnail label. Pure functions; callable from any thread.
+#pragma once
+
+#include <QImage>
+
+#include "raster/image.h"
+
+namespace tessera::ui {
+
+// An RGBA8888 (not premultiplied) copy of img: L → grey, LA → grey + alpha, RGB → opaque.
+// 16-bit samples are divided by 256, float samples clipped to 0..255, other types scaled the
+// same way large_image does for 8-bit output (approximately). Empty img → null QImage.
+QImage toQImage(const Image& img);
+
+// An 8-bit RGBA core Image from any QImage.
+Image fromQImage(const QImage& image);
+
+}  // namespace tessera::ui
