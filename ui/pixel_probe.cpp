@@ -14,11 +14,18 @@ PixelProbe::~PixelProbe() = default;
 void PixelProbe::setSession(SessionPtr session) {
     session_ = std::move(session);
     next_.reset();
+    last_.reset();
+}
+
+void PixelProbe::setStyle(const StyleSpec& style) {
+    style_ = style;
+    if (last_ && !next_) probe(last_->first, last_->second);
 }
 
 void PixelProbe::probe(QPointF p, bool pinned) {
     if (!session_) return;
     next_ = std::make_pair(p, pinned);
+    last_ = next_;
     if (!running_) startNext();
 }
 

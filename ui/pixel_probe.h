@@ -21,7 +21,8 @@ class PixelProbe : public QObject {
     ~PixelProbe() override;
 
     void setSession(SessionPtr session);
-    void setStyle(const StyleSpec& style) { style_ = style; }
+    // A new style re-asks for the last point, so styled values never lag behind the canvas.
+    void setStyle(const StyleSpec& style);
     // Asks for the pixel at an image point (full-resolution pixels); `pinned` marks clicks.
     void probe(QPointF imagePoint, bool pinned = false);
 
@@ -36,6 +37,7 @@ class PixelProbe : public QObject {
     StyleSpec style_;
     bool running_ = false;
     std::optional<std::pair<QPointF, bool>> next_;
+    std::optional<std::pair<QPointF, bool>> last_;
 };
 
 }  // namespace tessera::ui
