@@ -1,5 +1,7 @@
 #include "support/fixtures.h"
 
+#include "encode/gdal_vsimem.h"
+
 #include <cpl_conv.h>
 #include <cpl_string.h>
 #include <gdal_priv.h>
@@ -16,28 +18,6 @@
 namespace tessera::test {
 
 namespace {
-
-GDALDataType toGdal(DataType t) {
-    switch (t) {
-        case DataType::UInt8:
-            return GDT_Byte;
-        case DataType::Int8:
-            return GDT_Byte;
-        case DataType::UInt16:
-            return GDT_UInt16;
-        case DataType::Int16:
-            return GDT_Int16;
-        case DataType::UInt32:
-            return GDT_UInt32;
-        case DataType::Int32:
-            return GDT_Int32;
-        case DataType::Float32:
-            return GDT_Float32;
-        case DataType::Float64:
-            return GDT_Float64;
-    }
-    return GDT_Byte;
-}
 
 GDALColorInterp interpFromName(const std::string& n) {
     if (n == "red") return GCI_RedBand;
@@ -71,7 +51,7 @@ std::string writeFixture(const std::string& path, const FixtureSpec& spec) {
     GDALAllRegister();
     GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
     std::unique_ptr<GDALDataset> ds(
-        mem->Create("", spec.width, spec.height, spec.bands, toGdal(spec.type), nullptr));
+        mem->Create("", spec.width, spec.height, spec.bands, encode_detail::gdalType(spec.type), nullptr));
     if (!ds) throw std::runtime_error("MEM create failed");
     if (spec.epsg != 0) {
         OGRSpatialReference srs;
