@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 
 #ifdef TESSERA_HAVE_GUI
+#include <unistd.h>
 #include <QApplication>
 
 #include "viewer_app.h"
@@ -18,6 +19,13 @@ int main(int argc, char** argv) {
                                    std::strcmp(argv[1], "--no-gui") == 0);
 #ifdef TESSERA_HAVE_GUI
     if (!cli) {
+        // QtWebEngine (the Globe panel) needs shared GL contexts; WebGL under Xvfb/software GL
+        // needs the GPU blocklist ignored, and Chromium's sandbox refuses to run as root.
+        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+        if (!qEnvironmentVariableIsSet("QTWEBENGINE_CHROMIUM_FLAGS"))
+            qputenv("QTWEBENGINE_CHROMIUM_FLAGS", geteuid() == 0
+                                                      ? "--ignore-gpu-blocklist --no-sandbox"
+                                                      : "--ignore-gpu-blocklist");
         QApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("tessera"));
         QCoreApplication::setOrganizationName(QStringLiteral("tessera"));

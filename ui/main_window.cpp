@@ -2,8 +2,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -29,7 +31,9 @@
 #include <atomic>
 #include <cmath>
 
+#include "globe_panel.h"
 #include "histogram_panel.h"
+#include "http/server.h"
 #include "metadata_panel.h"
 #include "open_location_dialog.h"
 #include "overview_map.h"
@@ -92,6 +96,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         l->setMinimumWidth(120);
         statusBar()->addWidget(l);
     }
+    serverLabel_ = new QLabel(this);
+    serverLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(serverLabel_);
     statusBar()->addPermanentWidget(zoomLabel_);
 
     buildDocks();
@@ -181,6 +188,20 @@ void MainWindow::buildDocks() {
                        Qt::RightDockWidgetArea);
     tabifyDockWidget(px, md);
     px->raise();
+    globe_ = new GlobePanel(this);
+    globeDock_ = addDock(tr("Globe"), QStringLiteral("globeDock"), globe_, Qt::RightDockWidgetArea);
+    tabifyDockWidget(st, globeDock_);  // shown as a tab over the style editor's large area
+    globeDock_->hide();
+    st->raise();
+    connect(globe_, &GlobePanel::startRequested, this, &MainWindow::startServer);
+    // Shown: start the server on demand (when there is an image to serve) and load the page.
+    connect(globeDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible) return;
+        if (session_ && (!server_ || !server_->isRunning()))
+            startServer();
+        else
+            updateGlobe();
+    });
     // Initial proportions (a saved layout replaces them): docks sized once the window is laid out.
     QTimer::singleShot(0, this, [this, ov, px, st, hi] {
         if (QSettings().contains(settings::windowState())) return;
@@ -252,6 +273,8 @@ void MainWindow::buildActions() {
     for (QDockWidget* d : findChildren<QDockWidget*>()) viewMenu_->addAction(d->toggleViewAction());
     viewMenu_->addSeparator();
     viewMenu_->addAction(tr("Texture &Cache Size…"), this, &MainWindow::setCacheSize);
+
+    buildServerMenu();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tessera"), this, [this] {
@@ -413,6 +436,7 @@ void MainWindow::setSession(SessionPtr session) {
             .arg(session_->width)
             .arg(session_->height),
         5000);
+    registerWithServer();
     Q_EMIT sessionOpened();
 }
 
@@ -422,6 +446,7 @@ void MainWindow::applyStyle(const QString& styleJson) {
     canvas_->setStyle(style_);
     overview_->setStyle(style_);
     probe_->setStyle(style_);
+    updateGlobe();
 }
 
 void MainWindow::setFrame(int frame) {
@@ -523,6 +548,127 @@ void MainWindow::setCacheSize() {
     if (!ok) return;
     settings.setValue(settings::cacheMegabytes(), mb);
     canvas_->setTextureBudget(std::size_t(mb) << 20);
+}
+
+void MainWindow::buildServerMenu() {
+    QMenu* menu = menuBar()->addMenu(tr("&Server"));
+    serverAction_ = menu->addAction(tr("&Run Server"));
+    serverAction_->setCheckable(true);
+    serverAction_->setToolTip(tr("Serve the open image over HTTP (tiles, API, globe page)"));
+    connect(serverAction_, &QAction::triggered, this, [this](bool on) {
+        if (on)
+            startServer();
+        else
+            stopServer();
+    });
+    menu->addAction(tr("Server &Port…"), this, [this] {
+        QSettings settings;
+        bool ok = false;
+        const int port = QInputDialog::getInt(
+            this, tr("Server Port"), tr("Port for the HTTP server (0 = any free port):"),
+            settings.value(settings::serverPort(), settings::kDefaultServerPort).toInt(), 0, 65535,
+            1, &ok);
+        if (!ok) return;
+        settings.setValue(settings::serverPort(), port);
+        if (server_ && server_->isRunning()) startServer();  // restart on the new port
+    });
+    menu->addSeparator();
+    copyUrlAction_ = menu->addAction(tr("&Copy URL"), this, [this] {
+        if (!server_ || !server_->isRunning()) return;
+        const QUrl url = server_->url();
+        QApplication::clipboard()->setText(url.toString());
+        statusBar()->showMessage(tr("Copied %1").arg(url.toString()), 4000);
+    });
+    openBrowserAction_ = menu->addAction(tr("Open in &Browser"), this, [this] {
+        if (!server_ || !server_->isRunning()) return;
+        const QUrl url = serverImageId_.empty() ? server_->url() : globePageUrl();
+        if (!QDesktopServices::openUrl(url))
+            showError(tr("Could not open a browser for %1").arg(url.toString()));
+    });
+    menu->addSeparator();
+    menu->addAction(globeDock_->toggleViewAction());
+    serverStateChanged();
+}
+
+QString MainWindow::globePage() const {
+    return geo_.valid() ? QStringLiteral("cesium") : QStringLiteral("viewer");
+}
+
+bool MainWindow::startServer() {
+    if (!server_) {
+        server_ = std::make_unique<http::Server>(engine_);
+        connect(server_.get(), &http::Server::started, this, [this](const QUrl& url) {
+            statusBar()->showMessage(tr("Server running at %1").arg(url.toString()), 8000);
+            serverStateChanged();
+        });
+        connect(server_.get(), &http::Server::stopped, this, &MainWindow::serverStateChanged);
+        registerWithServer();
+    }
+    const int port =
+        QSettings().value(settings::serverPort(), settings::kDefaultServerPort).toInt();
+    if (!server_->start(QHostAddress(QHostAddress::LocalHost), quint16(port))) {
+        showError(
+            tr("The server could not start on port %1: %2").arg(port).arg(server_->errorString()));
+        serverStateChanged();
+        return false;
+    }
+    serverStateChanged();
+    return true;
+}
+
+void MainWindow::stopServer() {
+    if (server_) server_->stop();
+    serverStateChanged();
+}
+
+void MainWindow::registerWithServer() {
+    if (!server_) return;
+    if (!serverImageId_.empty()) server_->registry().remove(serverImageId_);
+    serverImageId_.clear();
+    if (session_)
+        serverImageId_ =
+            server_->registry().add(session_->ref, session_->displayName.toStdString());
+    updateGlobe();
+}
+
+void MainWindow::serverStateChanged() {
+    const bool running = server_ && server_->isRunning();
+    {
+        const QSignalBlocker block(serverAction_);
+        serverAction_->setChecked(running);
+    }
+    copyUrlAction_->setEnabled(running);
+    openBrowserAction_->setEnabled(running);
+    serverLabel_->setText(running ? tr("Server: %1").arg(server_->url().toString()) : QString());
+    updateGlobe();
+}
+
+QUrl MainWindow::globePageUrl() const {
+    if (!server_ || !server_->isRunning() || serverImageId_.empty()) return {};
+    QUrl url = server_->pageUrl(serverImageId_, globePage());
+    if (!style_.styleJson.empty()) {
+        // Percent-encoded by hand so '+', '&' and '=' inside the JSON survive the query.
+        QString query = url.query(QUrl::FullyEncoded);
+        if (!query.isEmpty()) query += QLatin1Char('&');
+        query +=
+            QStringLiteral("style=") +
+            QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(style_.styleJson)));
+        url.setQuery(query, QUrl::StrictMode);
+    }
+    return url;
+}
+
+void MainWindow::updateGlobe() {
+    if (!globe_) return;
+    const QUrl url = globePageUrl();
+    if (!url.isEmpty()) {
+        if (globeDock_->isVisible()) globe_->setPage(url);
+        return;
+    }
+    if (!session_)
+        globe_->showPlaceholder(tr("Open an image to see it on the globe."), false);
+    else
+        globe_->showPlaceholder(tr("Start the server to see the globe."), true);
 }
 
 QStringList MainWindow::recentFiles() const {

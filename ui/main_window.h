@@ -3,12 +3,16 @@
 // (pixel position, lon/lat, band values, zoom) and a banner for errors. Opens files (dialog,
 // drag and drop, command line, recent files), URLs, and the built-in sample; all image work
 // runs on worker threads. Settings (recent files, cache size, layout) persist in QSettings.
+// The Server menu runs the embedded HTTP server (tessera_http) on the open image, and the Globe
+// dock shows its CesiumJS page (or the pixel viewer page) with the current style.
 //
 // Thread safety: GUI thread only.
 #pragma once
 
 #include <QMainWindow>
+#include <QUrl>
 #include <memory>
+#include <string>
 
 #include "geo_locator.h"
 #include "image_session.h"
@@ -19,9 +23,15 @@ class QMenu;
 class QSlider;
 class QSpinBox;
 class QFrame;
+class QDockWidget;
+
+namespace tessera::http {
+class Server;
+}
 
 namespace tessera::ui {
 
+class GlobePanel;
 class TileCanvas;
 class OverviewMap;
 class MetadataPanel;
@@ -50,12 +60,23 @@ class MainWindow : public QMainWindow {
     HistogramPanel* histogramPanel() const noexcept { return histogram_; }
     StyleEditor* styleEditor() const noexcept { return styleEditor_; }
     QSlider* frameSlider() const noexcept { return frameSlider_; }
+    GlobePanel* globePanel() const noexcept { return globe_; }
+    QDockWidget* globeDock() const noexcept { return globeDock_; }
+    QAction* serverAction() const noexcept { return serverAction_; }
+    // The embedded server (null until first started) and the open image's id in its registry.
+    http::Server* server() const noexcept { return server_.get(); }
+    QString serverImageId() const { return QString::fromStdString(serverImageId_); }
+    // The page the Globe panel shows for the current image and style (empty when not serving).
+    QUrl globePageUrl() const;
     QString bannerText() const;
     QString statusText() const;  // the status bar labels joined, for tests
     QStringList recentFiles() const;
 
   public Q_SLOTS:
     void showError(const QString& message);
+    // Starts the server on the port from settings (false + an error message on failure).
+    bool startServer();
+    void stopServer();
     void exportRegion();
     void exportThumbnail();
 
@@ -79,6 +100,11 @@ class MainWindow : public QMainWindow {
     void updateZoomLabel();
     void updateActions();
     void setCacheSize();
+    void buildServerMenu();
+    void registerWithServer();
+    void serverStateChanged();
+    void updateGlobe();
+    QString globePage() const;  // "cesium" for georeferenced images, else "viewer"
 
     std::shared_ptr<Engine> engine_;
     SessionPtr session_;
@@ -106,6 +132,15 @@ class MainWindow : public QMainWindow {
     QMenu* viewMenu_ = nullptr;
     QList<QAction*> imageActions_;
     QAction* selectAction_ = nullptr;
+
+    std::unique_ptr<http::Server> server_;
+    std::string serverImageId_;
+    GlobePanel* globe_ = nullptr;
+    QDockWidget* globeDock_ = nullptr;
+    QAction* serverAction_ = nullptr;
+    QAction* copyUrlAction_ = nullptr;
+    QAction* openBrowserAction_ = nullptr;
+    QLabel* serverLabel_ = nullptr;
 };
 
 }  // namespace tessera::ui

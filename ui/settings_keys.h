@@ -24,6 +24,11 @@ inline QString sampleSize() {
     return QStringLiteral("viewer/sampleSize");
 }
 
+inline QString serverPort() {
+    return QStringLiteral("viewer/serverPort");
+}
+
+constexpr int kDefaultServerPort = 8000;  // 0 = a free port
 constexpr int kDefaultCacheMegabytes = 512;
 constexpr int kMaxRecentFiles = 10;
 constexpr int kWindowStateVersion = 1;
