@@ -438,8 +438,11 @@ Raster GdalSource::readProjected(const ProjectedWindow& w) const {
         fail(ErrorKind::Internal,
              trf("GdalSource", "Cannot create a warp buffer: %1", gdalLastError()));
     for (int i = 0; i < nb + 1; ++i) {
+        // CPLPrintPointer does not terminate the string: an unterminated buffer made MEM parse
+        // stack garbage after the digits as part of the pointer (an intermittent crash).
         char ptr[64];
-        CPLPrintPointer(ptr, out.bandData(i), sizeof ptr);
+        const int n = CPLPrintPointer(ptr, out.bandData(i), int(sizeof ptr) - 1);
+        ptr[n] = '\0';
         CPLStringList opts;
         opts.SetNameValue("DATAPOINTER", ptr);
         opts.SetNameValue("PIXELOFFSET", std::to_string(size).c_str());
