@@ -70,7 +70,8 @@ Encoded tile2x(Engine& engine, const TileRequest& r) {
                             std::to_string(r.encodeOptions.webpQuality);
     if (auto hit = engine.tileCache().get(key)) return {hit, mimeType(r.encoding)};
 
-    const int size = TileGrid::kTileSize;
+    const int size = grid.tileWidth();  // native tile size for TIFF sources, else 256
+    const int sizeH = grid.tileHeight();
     Image out;
     if (!grid.isProjected() && r.z + 1 >= grid.levels()) {
         TileRequest t = r;
@@ -87,9 +88,9 @@ Encoded tile2x(Engine& engine, const TileRequest& r) {
                 if (!grid.isProjected() && (c.x >= grid.tilesX(c.z) || c.y >= grid.tilesY(c.z)))
                     continue;  // outside the image: stays transparent
                 Image child = engine.tileImage(c);
-                if (out.empty()) out = Image(2 * size, 2 * size, child.channels, child.type);
+                if (out.empty()) out = Image(2 * size, 2 * sizeH, child.channels, child.type);
                 if (child.channels != out.channels || child.type != out.type) continue;
-                blit(out, child, dx * size, dy * size);
+                blit(out, child, dx * size, dy * sizeH);
             }
         }
     }

@@ -77,12 +77,13 @@ TileCanvas::~TileCanvas() {
 }
 
 void TileCanvas::setImage(std::shared_ptr<Engine> engine, const ImageRef& image, int width,
-                          int height, int levels, const StyleSpec& style) {
+                          int height, int levels, const StyleSpec& style, int tileWidth,
+                          int tileHeight) {
     clearImage();
     engine_ = std::move(engine);
     image_ = image;
     style_ = style;
-    view_ = ViewTransform(width, height, levels);
+    view_ = ViewTransform(width, height, levels, tileWidth, tileHeight);
     view_.setViewport(QSizeF(this->width(), this->height()));
     view_.fit();
     autoFit_ = true;

@@ -39,9 +39,10 @@ class TileCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     explicit TileCanvas(QWidget* parent = nullptr);
     ~TileCanvas() override;
 
-    // Shows an image (levels from its metadata), fitted to the view; replaces any previous one.
+    // Shows an image (levels and tile size from its metadata: 256, or a TIFF's native tiles),
+    // fitted to the view; replaces any previous one.
     void setImage(std::shared_ptr<Engine> engine, const ImageRef& image, int width, int height,
-                  int levels, const StyleSpec& style);
+                  int levels, const StyleSpec& style, int tileWidth = 256, int tileHeight = 256);
     void clearImage();
     bool hasImage() const noexcept { return loader_ != nullptr; }
 

@@ -5,10 +5,13 @@
 
 namespace tessera::ui {
 
-ViewTransform::ViewTransform(int imageWidth, int imageHeight, int levels)
+ViewTransform::ViewTransform(int imageWidth, int imageHeight, int levels, int tileWidth,
+                             int tileHeight)
     : width_(imageWidth),
       height_(imageHeight),
       levels_(levels),
+      tileW_(tileWidth > 0 ? tileWidth : 256),
+      tileH_(tileHeight > 0 ? tileHeight : 256),
       centre_(imageWidth / 2.0, imageHeight / 2.0) {}
 
 void ViewTransform::setZoom(double zoom) {
@@ -72,11 +75,11 @@ double ViewTransform::levelScale(int z) const {
 }
 
 int ViewTransform::tilesX(int z) const {
-    return int(std::ceil(width_ / (256.0 * levelScale(z))));
+    return int(std::ceil(width_ / (tileW_ * levelScale(z))));
 }
 
 int ViewTransform::tilesY(int z) const {
-    return int(std::ceil(height_ / (256.0 * levelScale(z))));
+    return int(std::ceil(height_ / (tileH_ * levelScale(z))));
 }
 
 int ViewTransform::levelForZoom(double zoom) const {
@@ -89,21 +92,21 @@ int ViewTransform::levelForZoom(double zoom) const {
 }
 
 QRectF ViewTransform::tileImageRect(const TileKey& k) const {
-    const double side = 256.0 * levelScale(k.z);
-    const double x0 = k.x * side, y0 = k.y * side;
-    const double x1 = std::min((k.x + 1) * side, double(width_));
-    const double y1 = std::min((k.y + 1) * side, double(height_));
+    const double sideX = tileW_ * levelScale(k.z), sideY = tileH_ * levelScale(k.z);
+    const double x0 = k.x * sideX, y0 = k.y * sideY;
+    const double x1 = std::min((k.x + 1) * sideX, double(width_));
+    const double y1 = std::min((k.y + 1) * sideY, double(height_));
     return QRectF(QPointF(x0, y0), QPointF(x1, y1));
 }
 
 std::vector<TileKey> ViewTransform::tilesIn(int z, const QRectF& r) const {
     std::vector<TileKey> out;
     if (!valid()) return out;
-    const double side = 256.0 * levelScale(z);
-    const int tx0 = std::max(0, int(std::floor(r.left() / side)));
-    const int ty0 = std::max(0, int(std::floor(r.top() / side)));
-    const int tx1 = std::min(tilesX(z) - 1, int(std::floor(r.right() / side)));
-    const int ty1 = std::min(tilesY(z) - 1, int(std::floor(r.bottom() / side)));
+    const double sideX = tileW_ * levelScale(z), sideY = tileH_ * levelScale(z);
+    const int tx0 = std::max(0, int(std::floor(r.left() / sideX)));
+    const int ty0 = std::max(0, int(std::floor(r.top() / sideY)));
+    const int tx1 = std::min(tilesX(z) - 1, int(std::floor(r.right() / sideX)));
+    const int ty1 = std::min(tilesY(z) - 1, int(std::floor(r.bottom() / sideY)));
     for (int y = ty0; y <= ty1; ++y)
         for (int x = tx0; x <= tx1; ++x) out.push_back({z, x, y});
     return out;

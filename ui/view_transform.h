@@ -15,11 +15,15 @@ namespace tessera::ui {
 class ViewTransform {
   public:
     ViewTransform() = default;
-    ViewTransform(int imageWidth, int imageHeight, int levels);
+    // tileWidth × tileHeight: the pixel tile grid's tiles (256, or a TIFF's native tiles).
+    ViewTransform(int imageWidth, int imageHeight, int levels, int tileWidth = 256,
+                  int tileHeight = 256);
 
     int imageWidth() const noexcept { return width_; }
     int imageHeight() const noexcept { return height_; }
     int levels() const noexcept { return levels_; }
+    int tileWidth() const noexcept { return tileW_; }
+    int tileHeight() const noexcept { return tileH_; }
     bool valid() const noexcept { return width_ > 0 && height_ > 0 && levels_ > 0; }
 
     void setViewport(QSizeF size) { viewport_ = size; }
@@ -60,6 +64,8 @@ class ViewTransform {
     int width_ = 0;
     int height_ = 0;
     int levels_ = 0;
+    int tileW_ = 256;
+    int tileH_ = 256;
     QSizeF viewport_{1, 1};
     double zoom_ = 1.0;
     QPointF centre_;

@@ -8,14 +8,16 @@
 
 namespace tessera {
 
-TileGrid TileGrid::pixel(int sizeX, int sizeY) {
+TileGrid TileGrid::pixel(int sizeX, int sizeY, int tileWidth, int tileHeight) {
     if (sizeX <= 0 || sizeY <= 0)
         fail(ErrorKind::BadRequest, trc("TileGrid", "The image is empty."));
     TileGrid g;
     g.sizeX_ = sizeX;
     g.sizeY_ = sizeY;
-    // large_image: ceil(log2(max(sizeX/256, sizeY/256))) + 1, at least 1.
-    const double ratio = std::max(double(sizeX) / kTileSize, double(sizeY) / kTileSize);
+    g.tileW_ = tileWidth > 0 ? tileWidth : kTileSize;
+    g.tileH_ = tileHeight > 0 ? tileHeight : kTileSize;
+    // large_image: ceil(log2(max(sizeX/tileWidth, sizeY/tileHeight))) + 1, at least 1.
+    const double ratio = std::max(double(sizeX) / g.tileW_, double(sizeY) / g.tileH_);
     g.levels_ = std::max(0, int(std::ceil(std::log2(ratio)))) + 1;
     return g;
 }
@@ -40,12 +42,12 @@ double TileGrid::scale(int z) const noexcept {
 
 int TileGrid::tilesX(int z) const noexcept {
     if (projected_) return z >= 0 && z < 31 ? 1 << z : 0;
-    return int(std::ceil(sizeX_ / scale(z) / kTileSize));
+    return int(std::ceil(sizeX_ / scale(z) / tileW_));
 }
 
 int TileGrid::tilesY(int z) const noexcept {
     if (projected_) return z >= 0 && z < 31 ? 1 << z : 0;
-    return int(std::ceil(sizeY_ / scale(z) / kTileSize));
+    return int(std::ceil(sizeY_ / scale(z) / tileH_));
 }
 
 void TileGrid::checkTile(int z, int x, int y) const {
@@ -64,12 +66,12 @@ PixelWindow TileGrid::window(int z, int x, int y) const {
     checkTile(z, x, y);
     const double f = scale(z);
     PixelWindow w;
-    w.x0 = x * kTileSize * f;
-    w.y0 = y * kTileSize * f;
-    w.x1 = std::min((x + 1) * kTileSize * f, double(sizeX_));
-    w.y1 = std::min((y + 1) * kTileSize * f, double(sizeY_));
-    w.outWidth = std::clamp(int(std::lround((w.x1 - w.x0) / f)), 1, kTileSize);
-    w.outHeight = std::clamp(int(std::lround((w.y1 - w.y0) / f)), 1, kTileSize);
+    w.x0 = x * tileW_ * f;
+    w.y0 = y * tileH_ * f;
+    w.x1 = std::min((x + 1) * tileW_ * f, double(sizeX_));
+    w.y1 = std::min((y + 1) * tileH_ * f, double(sizeY_));
+    w.outWidth = std::clamp(int(std::lround((w.x1 - w.x0) / f)), 1, tileW_);
+    w.outHeight = std::clamp(int(std::lround((w.y1 - w.y0) / f)), 1, tileH_);
     return w;
 }
 
@@ -88,12 +90,13 @@ TileCorners TileGrid::corners(int z, int x, int y) const {
         const Bounds b = tileBounds(z, x, y);
         return {b.xmin, b.xmax, b.ymin, b.ymax};
     }
-    const double f = scale(z) * kTileSize;
+    const double fx = scale(z) * tileW_;
+    const double fy = scale(z) * tileH_;
     TileCorners c;
-    c.xmin = f * x;
-    c.xmax = c.xmin + f;
-    const double top = f * y;
-    const double bottom = top + f;
+    c.xmin = fx * x;
+    c.xmax = c.xmin + fx;
+    const double top = fy * y;
+    const double bottom = top + fy;
     c.ymin = sizeY_ - bottom;
     c.ymax = sizeY_ - top;
     return c;

@@ -1,6 +1,7 @@
 // TileGrid: large_image's tiling of an image into z/x/y tiles (z = 0 coarsest), either in
-// source pixels (256² tiles over the full-resolution image) or in a projection (the standard
-// XYZ web-map grid when the projection is EPSG:3857). Immutable value type.
+// source pixels (256² tiles over the full-resolution image, or the file's native tile size for
+// the TIFF source) or in a projection (the standard XYZ web-map grid when the projection is
+// EPSG:3857). Immutable value type.
 #pragma once
 
 #include <string>
@@ -24,8 +25,9 @@ class TileGrid {
   public:
     static constexpr int kTileSize = 256;
 
-    // Pixel tiling of a sizeX × sizeY image.
-    static TileGrid pixel(int sizeX, int sizeY);
+    // Pixel tiling of a sizeX × sizeY image in tileWidth × tileHeight tiles.
+    static TileGrid pixel(int sizeX, int sizeY, int tileWidth = kTileSize,
+                          int tileHeight = kTileSize);
     // Projected tiling: the world is unitsAcrossLevel0 projection units wide at z = 0;
     // pixelSizeMeters is the source's mean pixel size (decides the number of levels).
     static TileGrid projected(double unitsAcrossLevel0, double pixelSizeMeters);
@@ -34,8 +36,8 @@ class TileGrid {
     int levels() const noexcept { return levels_; }
     int sizeX() const noexcept { return sizeX_; }
     int sizeY() const noexcept { return sizeY_; }
-    int tileWidth() const noexcept { return kTileSize; }
-    int tileHeight() const noexcept { return kTileSize; }
+    int tileWidth() const noexcept { return tileW_; }
+    int tileHeight() const noexcept { return tileH_; }
     double unitsAcrossLevel0() const noexcept { return units_; }
 
     // Number of tiles across / down at level z.
@@ -49,7 +51,7 @@ class TileGrid {
     // grids accept any non-negative z/x/y (tiles outside the data are transparent).
     void checkTile(int z, int x, int y) const;
 
-    // Pixel grids: the source window of tile z/x/y. Edge tiles are smaller than 256².
+    // Pixel grids: the source window of tile z/x/y. Edge tiles are smaller than a full tile.
     PixelWindow window(int z, int x, int y) const;
     // Projected grids: the tile's bounds in projection units.
     Bounds tileBounds(int z, int x, int y) const;
@@ -62,6 +64,8 @@ class TileGrid {
     int levels_ = 1;
     int sizeX_ = 0;
     int sizeY_ = 0;
+    int tileW_ = kTileSize;
+    int tileH_ = kTileSize;
     double units_ = 0;
 };
 

@@ -1,0 +1,86 @@
+// libtiff handles for one file: a TIFF* opened through GDAL's VSI layer (so local, /vsicurl/
+// and /vsis3/ paths all work), with libtiff's errors captured per handle instead of printed,
+// and a pool of them, because a libtiff handle must only be used by one thread at a time.
+//
+// Thread safety: TiffHandlePool is safe to use from any thread. A TiffHandle (and the lease
+// holding it) belongs to one thread at a time.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+typedef struct tiff TIFF;
+
+namespace tessera {
+
+class TiffHandle {
+  public:
+    // Opens gdalPath read-only. Throws Error(NotFound) if it cannot be opened, Error(Unsupported)
+    // if it is not a TIFF.
+    explicit TiffHandle(const std::string& gdalPath);
+    ~TiffHandle();
+    TiffHandle(const TiffHandle&) = delete;
+    TiffHandle& operator=(const TiffHandle&) = delete;
+
+    TIFF* tif() const noexcept { return tif_; }
+    // Makes the IFD at this file offset current (no-op when it already is). For JPEG IFDs with
+    // YCbCr photometric, libtiff is asked to convert to RGB. Returns false on failure.
+    bool select(std::uint64_t ifdOffset);
+    // Forgets which IFD is current (after the TIFF* was moved to another directory directly).
+    void invalidate() noexcept { haveCurrent_ = false; }
+    // True when the IFD at ifdOffset is the current one.
+    bool isCurrent(std::uint64_t ifdOffset) const noexcept {
+        return haveCurrent_ && current_ == ifdOffset;
+    }
+    // The last libtiff error message on this handle (cleared by clearError()).
+    const std::string& lastError() const noexcept { return error_; }
+    void clearError() noexcept { error_.clear(); }
+    // Called by the libtiff error handler.
+    void recordError(std::string message) { error_ = std::move(message); }
+
+  private:
+    TIFF* tif_ = nullptr;
+    std::uint64_t current_ = 0;
+    bool haveCurrent_ = false;
+    std::string error_;
+};
+
+class TiffHandlePool {
+  public:
+    // `first` (the handle used to read the layout) becomes the first idle handle.
+    TiffHandlePool(std::string gdalPath, std::unique_ptr<TiffHandle> first,
+                   std::size_t maxIdle = 8);
+
+    class Lease {
+      public:
+        Lease(const TiffHandlePool* pool, std::unique_ptr<TiffHandle> h)
+            : pool_(pool), handle_(std::move(h)) {}
+        Lease(Lease&&) noexcept = default;
+        Lease& operator=(Lease&&) = delete;
+        Lease(const Lease&) = delete;
+        ~Lease();
+        TiffHandle& operator*() const noexcept { return *handle_; }
+        TiffHandle* operator->() const noexcept { return handle_.get(); }
+
+      private:
+        const TiffHandlePool* pool_;
+        std::unique_ptr<TiffHandle> handle_;
+    };
+
+    // Borrows an idle handle (one already on ifdOffset when there is one) or opens a new one.
+    Lease acquire(std::uint64_t ifdOffset = 0) const;
+    std::size_t idleCount() const;
+
+  private:
+    void release(std::unique_ptr<TiffHandle> h) const;
+    std::string path_;
+    std::size_t maxIdle_;
+    mutable std::mutex mutex_;
+    mutable std::vector<std::unique_ptr<TiffHandle>> idle_;
+};
+
+}  // namespace tessera
