@@ -1,5 +1,6 @@
 #include "geo_locator.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 #include "geo/crs.h"
@@ -7,9 +8,32 @@
 namespace tessera::ui {
 
 GeoLocator::GeoLocator(const SourceInfo& info)
-    : valid_(info.geospatial && !info.projectionWkt.empty()),
+    : wcs_(FitsWcs::fromSourceInfo(info)),
+      valid_(info.geospatial && !info.projectionWkt.empty()),
       wkt_(info.projectionWkt),
       gt_(info.geoTransform) {}
+
+std::optional<QPointF> GeoLocator::sky(QPointF p) const {
+    if (!wcs_) return std::nullopt;
+    auto w = wcs_->displayToWorld(p.x(), p.y());
+    if (!w) return std::nullopt;
+    return QPointF(w->lng, w->lat);
+}
+
+QString GeoLocator::skyText(QPointF p) const {
+    auto s = sky(p);
+    if (!s) return {};
+    if (wcs_->equatorial())
+        return QCoreApplication::translate("GeoLocator", "RA %1  Dec %2 (%3)")
+            .arg(QString::fromStdString(FitsWcs::formatHours(s->x())),
+                 QString::fromStdString(FitsWcs::formatDegrees(s->y())),
+                 QString::fromStdString(wcs_->system()));
+    return QCoreApplication::translate("GeoLocator", "%1 %2°  %3 %4°")
+        .arg(QString::fromStdString(wcs_->lngName()))
+        .arg(s->x(), 0, 'f', 5)
+        .arg(QString::fromStdString(wcs_->latName()))
+        .arg(s->y(), 0, 'f', 5);
+}
 
 std::optional<QPointF> GeoLocator::lonLat(QPointF p) const {
     if (!valid_) return std::nullopt;

@@ -55,7 +55,8 @@ BandStyle paletteEntry(int band, Palette palette, bool alpha, std::optional<doub
 }
 
 bool isGdalLikeSource(const SourceInfo& info) {
-    return info.sourceName == "gdal" || info.sourceName == "rasterio";
+    // FITS: the cfitsio reader keeps the default GDAL's FITS driver gave (gray, min/max auto).
+    return info.sourceName == "gdal" || info.sourceName == "rasterio" || info.sourceName == "fits";
 }
 
 }  // namespace

@@ -1,0 +1,79 @@
+#include "source/fits_handle_pool.h"
+
+#include <fitsio.h>
+
+#include "util/error.h"
+#include "util/i18n.h"
+
+namespace tessera {
+
+std::string fitsErrorText(int status) {
+    char text[FLEN_STATUS] = {0};
+    fits_get_errstatus(status, text);
+    std::string out = text;
+    char msg[FLEN_ERRMSG] = {0};
+    std::string detail;
+    while (fits_read_errmsg(msg)) {
+        if (!detail.empty()) detail += "; ";
+        detail += msg;
+    }
+    if (!detail.empty()) out += " (" + detail + ")";
+    return out;
+}
+
+void FitsFileCloser::operator()(fitsfile* f) const noexcept {
+    if (!f) return;
+    int status = 0;
+    fits_close_file(f, &status);
+}
+
+FitsFilePtr openFitsFile(const std::string& path) {
+    fitsfile* f = nullptr;
+    int status = 0;
+    fits_open_diskfile(&f, path.c_str(), READONLY, &status);
+    if (status != 0 || !f) {
+        const std::string reason = fitsErrorText(status);
+        if (f) {
+            int ignored = 0;
+            fits_close_file(f, &ignored);
+        }
+        fail(ErrorKind::Unsupported,
+             trf("FitsSource", "%1 is not a FITS file Tessera can read: %2", path, reason));
+    }
+    return FitsFilePtr(f);
+}
+
+FitsHandlePool::FitsHandlePool(std::string path, FitsFilePtr first, std::size_t maxIdle)
+    : path_(std::move(path)), maxIdle_(maxIdle) {
+    if (first) idle_.push_back(std::move(first));
+}
+
+FitsHandlePool::~FitsHandlePool() = default;
+
+FitsHandlePool::Lease::~Lease() {
+    if (pool_ && handle_) pool_->release(std::move(handle_));
+}
+
+FitsHandlePool::Lease FitsHandlePool::acquire() {
+    {
+        std::lock_guard lock(mutex_);
+        if (!idle_.empty()) {
+            FitsFilePtr h = std::move(idle_.back());
+            idle_.pop_back();
+            return Lease(this, std::move(h));
+        }
+    }
+    return Lease(this, openFitsFile(path_));
+}
+
+void FitsHandlePool::release(FitsFilePtr handle) {
+    std::lock_guard lock(mutex_);
+    if (idle_.size() < maxIdle_) idle_.push_back(std::move(handle));
+}
+
+std::size_t FitsHandlePool::idleCount() const {
+    std::lock_guard lock(mutex_);
+    return idle_.size();
+}
+
+}  // namespace tessera
