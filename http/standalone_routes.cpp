@@ -1,5 +1,9 @@
 // Standalone routes: django-large-image's api/large-image/{sources,colormaps,formats}, the
 // Girder-like settings, and the list of served images.
+#include <cctype>
+
+#include "formats/service_config.h"
+#include "formats/service_config_json.h"
 #include "http/route_context.h"
 #include "http/routes.h"
 #include "source/open_source.h"
@@ -61,7 +65,10 @@ void addStandaloneRoutes(RouteTable& t) {
            .handler = [](RouteContext&) { return HttpResponse::json(colormapListing()); }});
     t.add({.pattern = "/api/large-image/formats",
            .summary = "Output formats",
-           .description = "{FORMAT: mime type} of the encodings {fmt} accepts.",
+           .description = "{FORMAT: mime type}: the encodings tiles and thumbnails accept, plus "
+                          "every writable format of the formats registry (by driver and "
+                          "extension, upper-case) that data/region.{fmt} accepts. Details: "
+                          "GET /api/formats.",
            .tag = "large-image",
            .produces = kJson,
            .work = Work::Inline,
@@ -69,7 +76,29 @@ void addStandaloneRoutes(RouteTable& t) {
                nlohmann::json j = nlohmann::json::object();
                for (const char* f : {"PNG", "JPEG", "JPG", "JFIF", "WEBP", "TIFF", "TIF", "TILED"})
                    j[f] = mimeType(*parseEncoding(f));
+               for (const OutputFormat& f : ServiceConfig::current()->formats.writable())
+                   for (std::string key : {f.driver, f.extension}) {
+                       for (char& ch : key) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+                       if (!j.contains(key)) j[key] = f.mimeType;
+                   }
                return HttpResponse::json(j);
+           }});
+    t.add({.pattern = "/api/formats",
+           .summary = "Formats registry and output CRSes",
+           .description = "{formats: {file, formats: [{driver, mimeType, writable, extension}], "
+                          "native: {source driver: output driver}}, crs: {file, epsg: [...], "
+                          "crs: [\"EPSG:4326\", ...]}, problems: [{file, line, message}]}",
+           .tag = "large-image",
+           .produces = kJson,
+           .work = Work::Inline,
+           .handler = [](RouteContext&) {
+               auto config = ServiceConfig::current();
+               nlohmann::json f = formatsJson(*config);
+               nlohmann::json c = crsJson(*config);
+               nlohmann::json problems = f["problems"];
+               f.erase("problems");
+               c.erase("problems");
+               return HttpResponse::json({{"formats", f}, {"crs", c}, {"problems", problems}});
            }});
     t.add({.pattern = "/api/large-image/settings",
            .summary = "Settings",

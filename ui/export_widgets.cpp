@@ -7,6 +7,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+#include "formats/service_config.h"
+
 namespace tessera::ui {
 
 QComboBox* makeFormatCombo(QWidget* parent) {
@@ -27,12 +29,42 @@ void setFormat(QComboBox* combo, Encoding e) {
 }
 
 QString withExtension(const QString& path, Encoding e) {
+    return withExtension(path, QString::fromLatin1(fileExtension(e)));
+}
+
+QString withExtension(const QString& path, const QString& ext) {
     if (path.isEmpty()) return path;
     const QFileInfo fi(path);
-    const QString ext = QString::fromLatin1(fileExtension(e));
     const QString base =
         fi.suffix().isEmpty() ? path : path.left(path.size() - fi.suffix().size() - 1);
     return base + QLatin1Char('.') + ext;
+}
+
+QComboBox* makeRegistryFormatCombo(QWidget* parent) {
+    auto* c = new QComboBox(parent);
+    for (const OutputFormat& f : ServiceConfig::current()->formats.writable()) {
+        c->addItem(QStringLiteral("%1 (.%2, %3)")
+                       .arg(QString::fromStdString(f.driver), QString::fromStdString(f.extension),
+                            QString::fromStdString(f.mimeType)),
+                   QString::fromStdString(f.driver));
+        c->setItemData(c->count() - 1, QString::fromStdString(f.extension), Qt::UserRole + 1);
+    }
+    return c;
+}
+
+QString registryFormatOf(const QComboBox* combo) {
+    return combo->currentData().toString();
+}
+
+void setRegistryFormat(QComboBox* combo, const QString& driver) {
+    const int i = combo->findData(driver, Qt::UserRole, Qt::MatchFixedString);
+    if (i >= 0) combo->setCurrentIndex(i);
+}
+
+QString extensionOf(const QComboBox* combo) {
+    const QVariant ext = combo->currentData(Qt::UserRole + 1);
+    if (ext.isValid()) return ext.toString();
+    return QString::fromLatin1(fileExtension(formatOf(combo)));
 }
 
 QWidget* makePathRow(QWidget* parent, QLineEdit** edit, const QComboBox* format) {
@@ -45,10 +77,10 @@ QWidget* makePathRow(QWidget* parent, QLineEdit** edit, const QComboBox* format)
     l->addWidget(b);
     QObject::connect(b, &QPushButton::clicked, w, [w, e, format] {
         const QString p = QFileDialog::getSaveFileName(w, QObject::tr("Export to"), e->text());
-        if (!p.isEmpty()) e->setText(withExtension(p, formatOf(format)));
+        if (!p.isEmpty()) e->setText(withExtension(p, extensionOf(format)));
     });
     QObject::connect(format, &QComboBox::currentIndexChanged, w,
-                     [e, format] { e->setText(withExtension(e->text(), formatOf(format))); });
+                     [e, format] { e->setText(withExtension(e->text(), extensionOf(format))); });
     *edit = e;
     return w;
 }

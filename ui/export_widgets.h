@@ -19,5 +19,14 @@ void setFormat(QComboBox* combo, Encoding e);
 QWidget* makePathRow(QWidget* parent, QLineEdit** edit, const QComboBox* format);
 // path with its extension replaced by the format's.
 QString withExtension(const QString& path, Encoding e);
+QString withExtension(const QString& path, const QString& extension);
+
+// The writable formats of the formats registry (ServiceConfig): item data = GDAL driver,
+// Qt::UserRole + 1 = the extension. makePathRow follows either kind of combo.
+QComboBox* makeRegistryFormatCombo(QWidget* parent);
+QString registryFormatOf(const QComboBox* combo);
+void setRegistryFormat(QComboBox* combo, const QString& driver);
+// The file extension of the combo's current format (registry or Encoding combo).
+QString extensionOf(const QComboBox* combo);
 
 }  // namespace tessera::ui

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "export_widgets.h"
+#include "formats/service_config.h"
 #include "geo/crs.h"
 
 namespace tessera::ui {
@@ -52,7 +53,14 @@ RegionExportDialog::RegionExportDialog(SessionPtr session, const StyleSpec& styl
     }
     width_->setValue(2048);
     height_->setValue(2048);
-    format_ = makeFormatCombo(this);
+    format_ = makeRegistryFormatCombo(this);
+    setRegistryFormat(format_, QStringLiteral("PNG"));
+    crs_ = new QComboBox(this);
+    crs_->addItem(tr("Image CRS (no reprojection)"), QString());
+    if (session_ && session_->info.geospatial)
+        for (int code : ServiceConfig::current()->epsgCodes)
+            crs_->addItem(QStringLiteral("EPSG:%1").arg(code), QStringLiteral("EPSG:%1").arg(code));
+    crs_->setEnabled(crs_->count() > 1);
     styled_ = new QRadioButton(tr("Apply the current style"), this);
     raw_ = new QRadioButton(tr("Raw data (TIFF keeps source samples)"), this);
     styled_->setChecked(true);
@@ -64,6 +72,7 @@ RegionExportDialog::RegionExportDialog(SessionPtr session, const StyleSpec& styl
     form->addRow(tr("Max width"), width_);
     form->addRow(tr("Max height"), height_);
     form->addRow(tr("Format"), format_);
+    form->addRow(tr("Output CRS"), crs_);
     form->addRow(QString(), styled_);
     form->addRow(QString(), raw_);
     form->addRow(tr("File"), makePathRow(this, &path_, format_));
@@ -120,7 +129,11 @@ RegionExportSettings RegionExportDialog::settings() const {
     s.units = units_->currentData().toString();
     s.maxWidth = width_->value();
     s.maxHeight = height_->value();
-    s.encoding = formatOf(format_);
+    s.format = registryFormatOf(format_);
+    s.encoding = parseEncoding(s.format.toStdString()).value_or(Encoding::TIFF);
+    if (s.format.compare(QStringLiteral("GTiff"), Qt::CaseInsensitive) == 0)
+        s.encoding = Encoding::TIFF;
+    s.outputCrs = crs_->currentData().toString();
     s.applyStyle = styled_->isChecked();
     s.style = style_;
     return s;
@@ -135,7 +148,14 @@ void RegionExportDialog::setSettings(const RegionExportSettings& s) {
     bottom_->setValue(s.bounds.bottom());
     width_->setValue(s.maxWidth);
     height_->setValue(s.maxHeight);
-    setFormat(format_, s.encoding);
+    if (!s.format.isEmpty())
+        setRegistryFormat(format_, s.format);
+    else
+        setRegistryFormat(format_, s.encoding == Encoding::TIFF
+                                       ? QStringLiteral("GTiff")
+                                       : QString::fromLatin1(encodingName(s.encoding)));
+    const int c = crs_->findData(s.outputCrs);
+    crs_->setCurrentIndex(c >= 0 ? c : 0);
     (s.applyStyle ? styled_ : raw_)->setChecked(true);
 }
 
@@ -152,7 +172,8 @@ QString RegionExportDialog::errorText() const {
 void RegionExportDialog::setBusy(bool busy) {
     progress_->setVisible(busy);
     export_->setEnabled(!busy);
-    for (QWidget* w : {static_cast<QWidget*>(units_), static_cast<QWidget*>(format_)})
+    for (QWidget* w : {static_cast<QWidget*>(units_), static_cast<QWidget*>(format_),
+                       static_cast<QWidget*>(crs_)})
         w->setEnabled(!busy);
 }
 

@@ -1,5 +1,6 @@
 // RegionExportDialog: exports a region — from the canvas selection or typed bounds in pixels or
-// a CRS — at a chosen output size and format, styled or raw, with progress and cancel.
+// a CRS — at a chosen output size, in any writable format of the formats registry, optionally
+// reprojected to a configured output CRS, styled or raw, with progress and cancel.
 //
 // Thread safety: GUI thread only; the work runs in an ExportTask.
 #pragma once
@@ -33,6 +34,9 @@ class RegionExportDialog : public QDialog {
     void startExport();
     QString errorText() const;
     ExportTask* task() const noexcept { return task_; }
+    // The writable formats of the registry and the output CRSes (first: the image's own CRS).
+    QComboBox* formatCombo() const noexcept { return format_; }
+    QComboBox* crsCombo() const noexcept { return crs_; }
 
   Q_SIGNALS:
     void exported(const QString& path);
@@ -49,6 +53,7 @@ class RegionExportDialog : public QDialog {
     QSpinBox* width_;
     QSpinBox* height_;
     QComboBox* format_;
+    QComboBox* crs_;
     QRadioButton* styled_;
     QRadioButton* raw_;
     QLineEdit* path_;

@@ -1,7 +1,10 @@
 // tessera region PATH --left L --top T --right R --bottom B [--units U] [--width W --height H]
-// -o FILE: a region in pixels, fractions or any CRS; TIFF output is a georeferenced GeoTIFF.
+// [--crs EPSG:n] [--format F] -o FILE: a region in pixels, fractions or any CRS, in any writable
+// format of the formats registry, optionally reprojected; GeoTIFF and other data formats are
+// georeferenced.
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/region_format.h"
 #include "service/engine.h"
 
 namespace tessera::cli {
@@ -29,6 +32,19 @@ int cmdRegion(Engine& engine, const QStringList& args) {
     p.addOption({QStringLiteral("height"),
                  QCoreApplication::translate("Cli", "Maximum output height."),
                  QStringLiteral("px")});
+    p.addOption({QStringLiteral("crs"),
+                 QCoreApplication::translate(
+                     "Cli",
+                     "Output CRS, e.g. EPSG:32633 (one of 'tessera crs'; default: the "
+                     "image's). The region is reprojected and georeferenced in it."),
+                 QStringLiteral("crs")});
+    p.addOption({QStringLiteral("format"),
+                 QCoreApplication::translate(
+                     "Cli",
+                     "Output format: GDAL driver, extension or MIME type (one of 'tessera "
+                     "formats --writable'; default: from the -o extension, else the "
+                     "image's native output format)."),
+                 QStringLiteral("format")});
     const QStringList pos = parseOrThrow(p, args, 1, 1);
     RegionRequest r;
     r.image = imageRef(p, pos.at(0));
@@ -44,7 +60,10 @@ int cmdRegion(Engine& engine, const QStringList& args) {
     r.styleGiven = styleGiven(p);
     r.encoding = outputEncoding(p, Encoding::TIFF);
     r.encodeOptions = encodeOptions(p);
-    writeOutput(p, *engine.region(r).bytes);
+    r.outputCrs = p.value(QStringLiteral("crs")).toStdString();
+    r.format = regionOutputFormat(engine, p, r.image);
+    const Encoded e = engine.region(r);
+    writeRegionOutput(p, e);
     return 0;
 }
 
