@@ -1,6 +1,7 @@
 #include "export_job.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QFont>
 #include <QPainter>
 #include <QPainterPath>
@@ -9,6 +10,8 @@
 #include <algorithm>
 
 #include "image_to_qimage.h"
+#include "jobs_panel.h"
+#include "service/region_output.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/i18n.h"
@@ -28,7 +31,12 @@ Bytes renderRegion(const ImageSession& s, const RegionExportSettings& settings) 
     r.encoding = settings.encoding;
     r.style = settings.style;
     r.styleGiven = settings.applyStyle;
-    if (!settings.applyStyle && settings.encoding != Encoding::TIFF) r.style.styleJson = "{}";
+    r.format = settings.format.toStdString();
+    r.outputCrs = settings.outputCrs.toStdString();
+    // Raw pictures (PNG, JPEG...) are the unstyled 8-bit conversion; data formats keep samples.
+    const bool picture =
+        r.format.empty() ? settings.encoding != Encoding::TIFF : isPictureFormat(regionFormat(r));
+    if (!settings.applyStyle && picture) r.style.styleJson = "{}";
     Encoded e = s.engine->region(r);
     if (!e.bytes || e.bytes->empty())
         fail(ErrorKind::Internal, trc("Viewer", "The region is empty."));
@@ -43,34 +51,12 @@ Bytes renderThumbnail(const ImageSession& s, const ThumbnailExportSettings& sett
     r.encoding = settings.encoding;
     r.style = settings.style;
     if (!settings.applyStyle) r.style.styleJson = "{}";
-    if (settings.label.isEmpty()) {
-        Encoded e = s.engine->thumbnail(r);
-        if (!e.bytes || e.bytes->empty())
-            fail(ErrorKind::Internal, trc("Viewer", "The thumbnail is empty."));
-        return *e.bytes;
-    }
-    // The label is drawn in the GUI layer: render, paint text in the lower-left, encode.
-    QImage img = toQImage(s.engine->thumbnailImage(r));
-    if (img.isNull()) fail(ErrorKind::Internal, trc("Viewer", "The thumbnail is empty."));
-    {
-        QPainter p(&img);
-        p.setRenderHint(QPainter::Antialiasing, true);
-        QFont font(QStringLiteral("Sans"));
-        font.setPixelSize(std::clamp(img.height() / 14, 9, 48));
-        font.setBold(true);
-        const QFontMetrics fm(font);
-        const int margin = std::max(3, img.height() / 60);
-        QPainterPath path;
-        path.addText(QPointF(margin + 1, img.height() - margin - fm.descent()), font,
-                     settings.label);
-        p.setPen(QPen(QColor(0, 0, 0, 200), std::max(2.0, font.pixelSize() / 8.0)));
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(path);
-        p.setPen(Qt::NoPen);
-        p.setBrush(Qt::white);
-        p.drawPath(path);
-    }
-    return encodeImage(fromQImage(img), settings.encoding);
+    // The Engine draws the label (FreeType, white on a dark box, as LCO's thumbnails).
+    r.label = settings.label.toStdString();
+    Encoded e = s.engine->thumbnail(r);
+    if (!e.bytes || e.bytes->empty())
+        fail(ErrorKind::Internal, trc("Viewer", "The thumbnail is empty."));
+    return *e.bytes;
 }
 
 ExportTask::ExportTask(QObject* parent)
@@ -78,42 +64,65 @@ ExportTask::ExportTask(QObject* parent)
 
 ExportTask::~ExportTask() {
     cancelled_->store(true);
+    if (job_) viewerJobQueue().cancel(job_);
 }
 
 void ExportTask::cancel() {
     cancelled_->store(true);
+    if (job_) viewerJobQueue().cancel(job_);
 }
 
-void ExportTask::start(std::function<Bytes()> produce, const QString& path) {
+void ExportTask::start(std::function<Bytes()> produce, const QString& path, const QString& title) {
     running_ = true;
     cancelled_->store(false);
     auto cancelled = cancelled_;
     QPointer<ExportTask> self(this);
     const std::string target = path.toStdString();
-    QThreadPool::globalInstance()->start([self, cancelled, produce = std::move(produce), target]() {
-        bool ok = false, wasCancelled = false;
-        QString message;
-        try {
-            Bytes bytes = produce();
-            if (cancelled->load()) {
-                wasCancelled = true;
-            } else {
-                writeFileAtomically(target, bytes);
-                ok = true;
-            }
-        } catch (const std::exception& e) {
-            message = QString::fromStdString(e.what());
-        }
-        if (cancelled->load() && !ok) wasCancelled = true;
+    JobQueue& queue = viewerJobQueue();
+    JobSpec spec;
+    spec.title =
+        (title.isEmpty()
+             ? QCoreApplication::translate("Viewer", "Export %1").arg(QFileInfo(path).fileName())
+             : title)
+            .toStdString();
+    spec.kind = "export";
+    spec.work = [cancelled, produce = std::move(produce), target](JobContext& ctx) {
+        ctx.setProgress(0.05, trc("Viewer", "Rendering"));
+        Bytes bytes = produce();
+        if (cancelled->load()) throw JobCancelled{};
+        ctx.throwIfCancelled();
+        ctx.setProgress(0.9, trc("Viewer", "Writing"));
+        writeFileAtomically(target, bytes);
+        return target;
+    };
+    // The outcome reaches the GUI thread once, from the listener or (if the job finished before
+    // its id was known here) from the check after submit.
+    auto id = std::make_shared<std::atomic<JobId>>(0);
+    auto reported = std::make_shared<std::atomic<bool>>(false);
+    auto token = std::make_shared<std::atomic<int>>(0);
+    auto report = [self, reported, token](const JobSnapshot& s) {
+        if (!isFinished(s.state) || reported->exchange(true)) return;
+        const bool ok = s.state == JobState::Done;
+        const bool wasCancelled = s.state == JobState::Cancelled;
+        const QString message = QString::fromStdString(s.error);
+        if (!qApp) return;
         QMetaObject::invokeMethod(
             qApp,
-            [self, ok, wasCancelled, message]() {
+            [self, ok, wasCancelled, message, token]() {
+                viewerJobQueue().removeListener(token->load());
                 if (!self) return;
                 self->running_ = false;
+                self->job_ = 0;
                 Q_EMIT self->finished(ok, wasCancelled, message);
             },
             Qt::QueuedConnection);
-    });
+    };
+    token->store(queue.addListener([id, report](const JobSnapshot& s) {
+        if (s.id == id->load()) report(s);
+    }));
+    job_ = queue.submit(std::move(spec));
+    id->store(job_);
+    if (auto s = queue.job(job_)) report(*s);
 }
 
 }  // namespace tessera::ui

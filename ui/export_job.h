@@ -27,6 +27,8 @@ struct RegionExportSettings {
     Encoding encoding = Encoding::PNG;
     bool applyStyle = true;  // false: raw data (TIFF keeps source samples)
     StyleSpec style;
+    QString format;     // formats-registry driver ("COG", "netCDF"...); "" = encoding
+    QString outputCrs;  // "EPSG:32633": reproject to it; "" = the image's CRS
 };
 
 struct ThumbnailExportSettings {
@@ -46,8 +48,9 @@ class ExportTask : public QObject {
   public:
     explicit ExportTask(QObject* parent = nullptr);
     ~ExportTask() override;
-    // Starts produce() on a worker, then writes its bytes to path atomically unless cancelled.
-    void start(std::function<Bytes()> produce, const QString& path);
+    // Submits produce() as a job of the viewer's job queue (shown in the Jobs dock), then
+    // writes its bytes to path atomically unless cancelled. title "" = "Export <file name>".
+    void start(std::function<Bytes()> produce, const QString& path, const QString& title = {});
     void cancel();
     bool isRunning() const noexcept { return running_; }
 
@@ -58,6 +61,7 @@ class ExportTask : public QObject {
   private:
     std::shared_ptr<std::atomic<bool>> cancelled_;
     bool running_ = false;
+    std::uint64_t job_ = 0;  // the JobId in viewerJobQueue(), 0 = none
 };
 
 }  // namespace tessera::ui

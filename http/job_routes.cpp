@@ -1,0 +1,221 @@
+// Job routes: large region requests run as jobs on the server's JobQueue (ApiState::jobs()):
+// POST {image}/jobs/region (202 + job), GET /api/jobs, GET /api/jobs/{job} (state, progress),
+// GET /api/jobs/{job}/result (the file; 409 until done), DELETE /api/jobs/{job} (cancel, or
+// forget a finished job and its file).
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTimeZone>
+
+#include "encode/encoding.h"
+#include "http/route_context.h"
+#include "http/routes.h"
+#include "jobs/job_queue.h"
+#include "service/engine.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+#include "util/i18n.h"
+
+namespace tessera::http {
+
+namespace {
+
+const std::vector<std::string> kJson = {"application/json"};
+
+ParamSpec q(const char* name, ParamType type, const char* def, const char* description,
+            bool required = false) {
+    return {name, ParamIn::Query, type, def, description, required, {}};
+}
+
+ParamSpec jobParam() {
+    return {"job", ParamIn::Path, ParamType::Integer, "", "Job id.", true, {}};
+}
+
+std::vector<ParamSpec> concat(std::initializer_list<std::vector<ParamSpec>> lists) {
+    std::vector<ParamSpec> out;
+    for (const auto& l : lists) out.insert(out.end(), l.begin(), l.end());
+    return out;
+}
+
+std::string isoTime(std::chrono::system_clock::time_point t) {
+    if (t.time_since_epoch().count() == 0) return {};
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc())
+        .toString(Qt::ISODateWithMs)
+        .toStdString();
+}
+
+nlohmann::json jobJson(const JobSnapshot& s) {
+    nlohmann::json j = {{"id", s.id},
+                        {"title", s.title},
+                        {"kind", s.kind},
+                        {"state", jobStateName(s.state)},
+                        {"progress", s.progress},
+                        {"message", s.message},
+                        {"created", isoTime(s.created)},
+                        {"started", isoTime(s.started)},
+                        {"finished", isoTime(s.finished)},
+                        {"url", "/api/jobs/" + std::to_string(s.id)}};
+    if (s.state == JobState::Done) j["result"] = "/api/jobs/" + std::to_string(s.id) + "/result";
+    if (s.state == JobState::Failed) j["error"] = s.error;
+    return j;
+}
+
+JobId jobId(RouteContext& c) {
+    const int id = c.integer("job");
+    if (id <= 0) fail(ErrorKind::NotFound, trc("Http", "No such job."));
+    return JobId(id);
+}
+
+JobSnapshot findJob(RouteContext& c) {
+    auto s = c.api.jobs().job(jobId(c));
+    if (!s) fail(ErrorKind::NotFound, trc("Http", "No such job."));
+    return *s;
+}
+
+// Where the server keeps job results: one directory per process, removed with its files.
+std::string jobDir() {
+    static const std::string dir = [] {
+        const QString d = QDir::tempPath() + QStringLiteral("/tessera-jobs-") +
+                          QString::number(QCoreApplication::applicationPid());
+        QDir().mkpath(d);
+        return d.toStdString();
+    }();
+    return dir;
+}
+
+}  // namespace
+
+void addJobRoutes(RouteTable& t) {
+    t.add({.method = "POST",
+           .pattern = "jobs/region",
+           .perImage = true,
+           .summary = "Region as a job",
+           .description = "The parameters of data/region (fmt: tiff, png, jpeg, webp) rendered on "
+                          "the job queue: 202 with the job; poll /api/jobs/{job}, download "
+                          "/api/jobs/{job}/result.",
+           .tag = "jobs",
+           .params = concat({{q("fmt", ParamType::String, "tiff", "Output format."),
+                              q("left", ParamType::Number, "", "Left bound.", true),
+                              q("right", ParamType::Number, "", "Right bound.", true),
+                              q("top", ParamType::Number, "", "Top bound.", true),
+                              q("bottom", ParamType::Number, "", "Bottom bound.", true),
+                              q("units", ParamType::String, "",
+                                "pixels, fraction, projection, EPSG:nnnn, wgs84, +proj=..."),
+                              q("width", ParamType::Integer, "0", "Maximum output width."),
+                              q("height", ParamType::Integer, "0", "Maximum output height.")},
+                             imageParams(),
+                             styleParams()}),
+           .produces = kJson,
+           .handler = [](RouteContext& c) {
+               RegionRequest r;
+               r.image = c.imageRef();
+               r.left = c.number("left");
+               r.right = c.number("right");
+               r.top = c.number("top");
+               r.bottom = c.number("bottom");
+               r.units = c.string("units");
+               r.width = c.integer("width");
+               r.height = c.integer("height");
+               if (r.width < 0 || r.height < 0)
+                   fail(ErrorKind::BadRequest, trc("Http", "Invalid output width or height."));
+               const auto enc = parseEncoding(c.string("fmt"));
+               if (!enc) fail(ErrorKind::BadRequest, trc("Http", "Unknown output format."));
+               r.encoding = *enc;
+               r.style = c.style();
+               r.styleGiven = !r.style.styleJson.empty();
+               Engine* engine = &c.api.engine();
+               auto enginePtr = c.api.enginePtr();  // keeps the engine alive for the job
+               JobSpec spec;
+               spec.title = trf("Http", "Region of %1", c.image->name);
+               spec.kind = "region";
+               spec.work = [engine, enginePtr, r](JobContext& ctx) {
+                   ctx.setProgress(0.0, trc("Http", "Rendering the region"));
+                   const Encoded e = engine->region(r);
+                   ctx.throwIfCancelled();
+                   ctx.setProgress(0.9, trc("Http", "Writing the file"));
+                   const std::string path = jobDir() + "/job-" + std::to_string(ctx.id()) + "." +
+                                            fileExtension(r.encoding);
+                   writeFileAtomically(path, *e.bytes);
+                   ctx.setResultType(e.mimeType);
+                   return path;
+               };
+               spec.discard = [](const JobSnapshot& s) {
+                   if (!s.resultPath.empty()) QFile::remove(QString::fromStdString(s.resultPath));
+               };
+               const JobId id = c.api.jobs().submit(std::move(spec));
+               HttpResponse resp = HttpResponse::json(jobJson(*c.api.jobs().job(id)), 202);
+               resp.setHeader("Location",
+                              QByteArray::fromStdString("/api/jobs/" + std::to_string(id)));
+               return resp;
+           }});
+    t.add({.pattern = "/api/jobs",
+           .summary = "All jobs",
+           .description = "Queued, running and recently finished jobs, oldest first.",
+           .tag = "jobs",
+           .produces = kJson,
+           .work = Work::Inline,
+           .handler = [](RouteContext& c) {
+               nlohmann::json a = nlohmann::json::array();
+               for (const auto& s : c.api.jobs().jobs()) a.push_back(jobJson(s));
+               return HttpResponse::json(a);
+           }});
+    t.add({.pattern = "/api/jobs/{job}",
+           .summary = "One job",
+           .description = "{id, title, kind, state (queued, running, done, failed, cancelled), "
+                          "progress 0..1, message, result (when done), error (when failed)}.",
+           .tag = "jobs",
+           .params = {jobParam()},
+           .produces = kJson,
+           .work = Work::Inline,
+           .handler = [](RouteContext& c) { return HttpResponse::json(jobJson(findJob(c))); }});
+    t.add({.pattern = "/api/jobs/{job}/result",
+           .summary = "A job's result file",
+           .description = "The file a finished job produced; 409 while it is queued or running, "
+                          "or when it failed or was cancelled.",
+           .tag = "jobs",
+           .params = {jobParam()},
+           .produces = {"image/tiff", "image/png", "image/jpeg", "image/webp"},
+           .handler = [](RouteContext& c) {
+               const JobSnapshot s = findJob(c);
+               if (s.state != JobState::Done)
+                   return HttpResponse::error(409, s.state == JobState::Failed
+                                                       ? trf("Http", "The job failed: %1", s.error)
+                                                       : trf("Http", "The job is %1.",
+                                                             std::string(jobStateName(s.state))));
+               QFile f(QString::fromStdString(s.resultPath));
+               if (s.resultPath.empty() || !f.open(QIODevice::ReadOnly))
+                   fail(ErrorKind::NotFound, trc("Http", "The job's result is gone."));
+               HttpResponse r = HttpResponse::bytes(
+                   f.readAll(),
+                   QByteArray::fromStdString(s.resultType.empty() ? "application/octet-stream"
+                                                                  : s.resultType));
+               const QString name = QFileInfo(f.fileName()).fileName();
+               r.setHeader("Content-Disposition", "attachment; filename=\"" + name.toUtf8() + "\"");
+               return r;
+           }});
+    t.add({.method = "DELETE",
+           .pattern = "/api/jobs/{job}",
+           .summary = "Cancel a job",
+           .description = "Cancels a queued or running job (202, the job as it is now); a "
+                          "finished job is forgotten and its file deleted (200).",
+           .tag = "jobs",
+           .params = {jobParam()},
+           .produces = kJson,
+           .work = Work::Inline,
+           .handler = [](RouteContext& c) {
+               const JobSnapshot s = findJob(c);
+               if (isFinished(s.state)) {
+                   c.api.jobs().remove(s.id);
+                   return HttpResponse::json(jobJson(s));
+               }
+               c.api.jobs().cancel(s.id);
+               auto now = c.api.jobs().job(s.id);
+               return HttpResponse::json(jobJson(now ? *now : s), 202);
+           }});
+}
+
+}  // namespace tessera::http
