@@ -18,6 +18,8 @@ struct RegisteredImage {
     std::string id;    // "1", "2", ... in registration order
     std::string name;  // display name, also accepted in place of the id when unique
     ImageRef ref;      // the image as registered (no projection: requests add theirs)
+    // Where its per-image API is served (library images: "/api/library/", library_routes.h).
+    std::string urlPrefix = "/api/image/";
 };
 
 class ImageRegistry {

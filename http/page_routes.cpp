@@ -45,7 +45,7 @@ HttpResponse page(const QString& name, const RegisteredImage& img) {
     html.replace("{{IMAGE_NAME}}", htmlEscape(img.name));
     html.replace(
         "{{API_BASE}}",
-        "/api/image/" +
+        QByteArray::fromStdString(img.urlPrefix) +
             QByteArray::fromPercentEncoding(QByteArray::fromStdString(img.id)).toPercentEncoding());
     html.replace("{{LARGE_IMAGE_BASE}}", "/api/large-image");
     HttpResponse r = HttpResponse::bytes(html, "text/html; charset=utf-8");

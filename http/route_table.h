@@ -61,8 +61,9 @@ struct Route {
 };
 
 // The per-image URL prefixes: the documented one first, then django-large-image's example.
-inline const std::vector<std::string> kImagePrefixes = {"/api/image/{id}/",
-                                                        "/api/image-file/{id}/"};
+// The third serves library images by library id or file base name (http/library_routes.h).
+inline const std::vector<std::string> kImagePrefixes = {"/api/image/{id}/", "/api/image-file/{id}/",
+                                                        "/api/library/{id}/"};
 
 class RouteTable {
   public:

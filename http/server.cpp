@@ -12,6 +12,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "http/api_state.h"
+#include "http/library_routes.h"
 #include "http/route_context.h"
 #include "source/open_source.h"
 #include "util/error.h"
@@ -193,7 +194,8 @@ class Listener final : public QAbstractHttpServer {
         }
         std::optional<RegisteredImage> image;
         if (m->route->perImage) {
-            image = api.registry().find(m->pathParams["id"]);
+            image = isLibraryImagePath(req->path) ? findLibraryImage(api, m->pathParams["id"])
+                                                  : api.registry().find(m->pathParams["id"]);
             if (!image) {
                 finish(socket, HttpResponse::error(404, trc("Http", "Not found.")), cookie);
                 return;

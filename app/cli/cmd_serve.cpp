@@ -1,5 +1,6 @@
-// `tessera serve PATH_OR_URL... [--port N] [--bind ADDR] [--token T]`: the embedded tile
-// server over the given images (ids 1..N, also their base names) until SIGINT/SIGTERM.
+// `tessera serve PATH_OR_URL... [--port N] [--bind ADDR] [--token T] [--library [--db P]]`: the
+// embedded tile server over the given images (ids 1..N, also their base names) and the image
+// library (/api/library) until SIGINT/SIGTERM.
 #include <unistd.h>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -12,7 +13,10 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "http/api_state.h"
 #include "http/server.h"
+#include "library/library_db.h"
+#include "library/library_store.h"
 #include "service/engine.h"
 #include "util/error.h"
 
@@ -50,7 +54,14 @@ int cmdServe(Engine& engine, const QStringList& args) {
                  tr("Access token (default: generated when one is required)."),
                  QStringLiteral("t")});
     p.addOption({QStringLiteral("require-token"), tr("Require the token on loopback too.")});
-    const QStringList paths = parseOrThrow(p, args, 1, 100000);
+    p.addOption({QStringLiteral("library"),
+                 tr("Serve the image library too: /api/library, and each library image under "
+                    "/api/library/{id or base name}/.")});
+    p.addOption({QStringLiteral("db"), tr("Library file for --library."), QStringLiteral("path")});
+    const QStringList paths = parseOrThrow(p, args, 0, 100000);
+    const bool library = p.isSet(QStringLiteral("library")) || p.isSet(QStringLiteral("db"));
+    if (paths.isEmpty() && !library)
+        throw UsageError{tr("give images to serve, or --library").toStdString()};
 
     bool portOk = false;
     const int port = p.value(QStringLiteral("port")).toInt(&portOk);
@@ -66,6 +77,17 @@ int cmdServe(Engine& engine, const QStringList& args) {
     http::Server server(std::shared_ptr<Engine>(&engine, [](Engine*) {}));
     if (p.isSet(QStringLiteral("token"))) server.setToken(p.value(QStringLiteral("token")));
     server.setRequireToken(p.isSet(QStringLiteral("require-token")));
+    std::shared_ptr<LibraryStore> store;
+    if (library) {
+        store = std::make_shared<LibraryStore>(p.isSet(QStringLiteral("db"))
+                                                   ? p.value(QStringLiteral("db")).toStdString()
+                                                   : LibraryDb::defaultPath());
+        server.api().setLibrary(store);
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("library %1: %2 images")
+                                    .arg(QString::fromStdString(store->path()))
+                                    .arg(store->count())));
+    }
     std::vector<std::pair<std::string, std::string>> ids;  // id, name
     for (const QString& path : paths) {
         ImageRef ref;
@@ -101,6 +123,11 @@ int cmdServe(Engine& engine, const QStringList& args) {
                     qPrintable(server.pageUrl(id, QStringLiteral("viewer")).toString()));
         std::printf("    %s\n",
                     qPrintable(server.pageUrl(id, QStringLiteral("info/metadata")).toString()));
+    }
+    if (store) {
+        QUrl lib = server.url();
+        lib.setPath(QStringLiteral("/api/library"));
+        std::printf("%s\n", qPrintable(tr("Library: %1").arg(lib.toString())));
     }
     QUrl docs = server.url();
     docs.setPath(QStringLiteral("/docs"));
