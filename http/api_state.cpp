@@ -14,6 +14,13 @@ ApiState::ApiState(std::shared_ptr<Engine> engine) : engine_(std::move(engine)) 
     if (!engine_) engine_ = std::make_shared<Engine>();
     addImageRoutes(routes_);
     addStandaloneRoutes(routes_);
+    addLibraryRoutes(routes_);
+    addJobRoutes(routes_);
+    addWmsRoutes(routes_);
+    addWmtsRoutes(routes_);
+    addWcsRoutes(routes_);
+    addDziRoutes(routes_);
+    addStylePresetRoutes(routes_);
     addPageRoutes(routes_);
     assetsDir_ = findWebAssetsDir();
 }

@@ -14,7 +14,12 @@
 
 #include "http/image_registry.h"
 #include "http/route_table.h"
+#include "jobs/job_queue.h"
 #include "service/engine.h"
+
+namespace tessera {
+class LibraryStore;
+}
 
 namespace tessera::http {
 
@@ -25,7 +30,12 @@ class ApiState {
     Engine& engine() noexcept { return *engine_; }
     const std::shared_ptr<Engine>& enginePtr() const noexcept { return engine_; }
     ImageRegistry& registry() noexcept { return registry_; }
+    // The image library served under /api/library (null = none). Set before the server starts.
+    const std::shared_ptr<LibraryStore>& library() const noexcept { return library_; }
+    void setLibrary(std::shared_ptr<LibraryStore> library) { library_ = std::move(library); }
     const RouteTable& routes() const noexcept { return routes_; }
+    // Jobs submitted over HTTP (region jobs); results live until evicted from the history.
+    JobQueue& jobs() noexcept { return *jobs_; }
 
     // Directory holding cesium/ and swagger-ui/ ("" when none was found).
     const QString& assetsDir() const noexcept { return assetsDir_; }
@@ -40,11 +50,14 @@ class ApiState {
   private:
     std::shared_ptr<Engine> engine_;
     ImageRegistry registry_;
+    std::shared_ptr<LibraryStore> library_;
     RouteTable routes_;
     QString assetsDir_;
     mutable std::mutex settingsMutex_;
     bool autoUseLargeImages_ = true;
     int maxSmallImageSize_ = 4096;
+    // Last: destroyed first, so running jobs stop before the engine goes.
+    std::unique_ptr<JobQueue> jobs_ = std::make_unique<JobQueue>(2, 100);
 };
 
 // Where the vendored web assets are: env TESSERA_WEB_ASSETS, else the build tree's copy, else

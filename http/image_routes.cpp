@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cog/cog_validate.h"
 #include "http/route_context.h"
 #include "http/routes.h"
 #include "http/tile_response.h"
+#include "thumb/lco_thumbnail.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -80,7 +82,7 @@ HttpResponse tilejson(RouteContext& c) {
     for (const auto& [k, v] : c.request.query)
         if (k != "projection" && k != "format") add(k, v);
     const std::string fmt = c.string("format");
-    const std::string base = c.origin() + "/api/image/" + c.image->id;
+    const std::string base = c.origin() + c.image->urlPrefix + c.image->id;
 
     nlohmann::json tj = {{"tilejson", "3.0.0"},
                          {"name", c.image->name},
@@ -246,18 +248,100 @@ void addImageRoutes(RouteTable& t) {
            .produces = kJson,
            .handler = [](RouteContext& c) { return json(c.api.engine().frames(c.imageRef())); }});
 
+    // Associated images of slides (label, macro, thumbnail): one Engine path for all consumers.
+    t.add({.pattern = "info/images",
+           .perImage = true,
+           .summary = "Associated image names",
+           .description = "The slide's associated images (label, macro, thumbnail) as a JSON list "
+                          "of names; empty for other images.",
+           .tag = "info",
+           .params = ip,
+           .produces = kJson,
+           .handler = [](RouteContext& c) {
+               return json(nlohmann::json(c.api.engine().associatedImages(c.imageRef())));
+           }});
+    t.add({.pattern = "info/images/{name}.{fmt}",
+           .perImage = true,
+           .summary = "One associated image",
+           .description = "An associated image fitted into width × height (aspect kept, never "
+                          "enlarged; 0 or absent = native size). 404 for an unknown name.",
+           .tag = "info",
+           .params = concat({{{"name",
+                               ParamIn::Path,
+                               ParamType::String,
+                               "",
+                               "Associated image name, as info/images lists it.",
+                               true,
+                               {}},
+                              formatParam("png, jpeg, webp, tiff"),
+                              query("width", ParamType::Integer, "0", "Maximum width."),
+                              query("height", ParamType::Integer, "0", "Maximum height.")},
+                             ip}),
+           .produces = kImageTypes,
+           .handler = [](RouteContext& c) {
+               return cacheableImage(
+                   c.request, c.api.engine().associatedImage(c.imageRef(), c.string("name"),
+                                                             c.integer("width"),
+                                                             c.integer("height"), c.encoding()));
+           }});
+
+    t.add({.pattern = "info/cog_validation",
+           .perImage = true,
+           .summary = "Cloud Optimized GeoTIFF validation",
+           .description = "{valid, errors: [{code, message}], warnings, details} by GDAL's "
+                          "validate_cloud_optimized_geotiff rules (lenient: rio-cogeo's). A file "
+                          "that is not a GeoTIFF gives valid: false with the reason.",
+           .tag = "info",
+           .params = {query("lenient", ParamType::Boolean, "false", "rio-cogeo's rules."),
+                      query("strict", ParamType::Boolean, "false", "Warnings count as errors."),
+                      {"full_check",
+                       ParamIn::Query,
+                       ParamType::String,
+                       "auto",
+                       "Check block leaders/trailers (auto = local files only).",
+                       false,
+                       {"auto", "yes", "no"}}},
+           .produces = kJson,
+           .handler = [](RouteContext& c) {
+               CogValidateOptions o;
+               o.lenient = c.boolean("lenient");
+               o.strict = c.boolean("strict");
+               const std::string full = c.string("full_check");
+               if (full != "auto" && full != "yes" && full != "no")
+                   fail(ErrorKind::BadRequest, trc("Http", "full_check must be auto, yes or no."));
+               o.fullCheck = full == "yes"  ? CogFullCheck::Yes
+                             : full == "no" ? CogFullCheck::No
+                                            : CogFullCheck::Auto;
+               return json(cogReportJson(validateCog(c.image->ref.uri, o)));
+           }});
+
     // data/
     t.add({.pattern = "data/thumbnail.{fmt}",
            .perImage = true,
            .summary = "Thumbnail",
            .description = "The whole image (projected: its data bounds) fitted into "
-                          "max_width × max_height, aspect kept, never enlarged.",
+                          "max_width × max_height, aspect kept, never enlarged. FITS images "
+                          "without a style are stretched as LCO's thumbnail service does "
+                          "(zscale limits, gamma); label draws text in the lower-left corner.",
            .tag = "data",
-           .params = concat({{formatParam("png, jpeg, webp, tiff"),
-                              query("max_width", ParamType::Integer, "256", "Maximum width."),
-                              query("max_height", ParamType::Integer, "256", "Maximum height.")},
-                             ip,
-                             sp}),
+           .params =
+               concat({{formatParam("png, jpeg, webp, tiff"),
+                        query("max_width", ParamType::Integer, "256", "Maximum width."),
+                        query("max_height", ParamType::Integer, "256", "Maximum height."),
+                        query("label", ParamType::String, "",
+                              "Text drawn in white on a dark box in the lower-left corner."),
+                        query("gamma", ParamType::Number, "2.5",
+                              "Gamma of the zscale stretch (LCO's 2.5; 1 = linear)."),
+                        {"stretch",
+                         ParamIn::Query,
+                         ParamType::String,
+                         "auto",
+                         "auto: zscale + gamma for FITS images without a style, else the style; "
+                         "style; zscale (any image).",
+                         false,
+                         {"auto", "style", "zscale"}}},
+                       ip,
+                       sp}),
            .produces = kImageTypes,
            .handler = [](RouteContext& c) {
                ThumbnailRequest r;
@@ -266,6 +350,9 @@ void addImageRoutes(RouteTable& t) {
                r.maxHeight = c.integer("max_height");
                r.style = c.style();
                r.encoding = c.encoding();
+               r.label = c.string("label");
+               r.gamma = c.number("gamma");
+               r.stretch = parseThumbnailStretch(c.string("stretch"));
                return cacheableImage(c.request, c.api.engine().thumbnail(r));
            }});
     t.add({.pattern = "data/region.{fmt}",
@@ -276,7 +363,15 @@ void addImageRoutes(RouteTable& t) {
                           "it holds the raw data. Empty regions → 400.",
            .tag = "data",
            .params = concat(
-               {{formatParam("tiff (tif, tiled), png, jpeg, webp"),
+               {{{"fmt", ParamIn::Path, ParamType::String, "",
+                  "Any writable format of the formats registry by extension, driver or MIME "
+                  "type (GET /api/formats): tiff (tif, tiled), png, jpeg, webp, cog, nc, jp2, "
+                  "img, gpkg, ... Unknown or read-only → 400 listing the valid ones.",
+                  true},
+                 query("crs", ParamType::String, "",
+                       "Output CRS (EPSG:nnnn from GET /api/formats): the region is reprojected "
+                       "and georeferenced in it. Alias: outputCrs."),
+                 query("outputCrs", ParamType::String, "", "Alias of crs."),
                  query("left", ParamType::Number, "", "Left bound.", true),
                  query("right", ParamType::Number, "", "Right bound.", true),
                  query("top", ParamType::Number, "", "Top bound.", true),
@@ -302,7 +397,11 @@ void addImageRoutes(RouteTable& t) {
                    fail(ErrorKind::BadRequest, trc("Http", "Invalid output width or height."));
                r.style = c.style();
                r.styleGiven = !r.style.styleJson.empty();
-               r.encoding = c.encoding();
+               // Every format goes through the formats registry (400 for unknown/read-only).
+               r.format = c.string("fmt");
+               if (auto e = parseEncoding(r.format)) r.encoding = *e;
+               r.outputCrs = c.string("crs");
+               if (r.outputCrs.empty()) r.outputCrs = c.string("outputCrs");
                const Encoded e = c.api.engine().region(r);
                return HttpResponse::bytes(QByteArray(reinterpret_cast<const char*>(e.bytes->data()),
                                                      qsizetype(e.bytes->size())),

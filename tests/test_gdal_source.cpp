@@ -5,6 +5,7 @@
 
 #include <gdal_priv.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <filesystem>
@@ -602,8 +603,12 @@ void TestGdalSource::openErrors() {
     QVERIFY2(msg.find("is not an image Tessera can read") != std::string::npos, msg.c_str());
     QCOMPARE(errorKindOf([&] { openSource(u16_, OpenOptions{"foo"}); }, &msg),
              ErrorKind::BadRequest);
-    QCOMPARE(msg, std::string("'foo' is not a valid source. Try one of: ['gdal']"));
-    QCOMPARE(availableSourceNames(), std::vector<std::string>{"gdal"});
+    // Other readers (tiff, fits) come before gdal in the list.
+    QVERIFY2(msg.rfind("'foo' is not a valid source. Try one of: [", 0) == 0 &&
+                 msg.find("'gdal'") != std::string::npos,
+             msg.c_str());
+    const auto names = availableSourceNames();
+    QVERIFY(std::find(names.begin(), names.end(), "gdal") != names.end());
     SourcePtr forced = openSource(u16_, OpenOptions{"gdal"});
     QCOMPARE(forced->info().sizeX, 1024);
     QCOMPARE(forced->uri(), u16_);
@@ -702,7 +707,7 @@ void TestGdalSource::sharedGeotiffs() {
         if (it == table.end()) continue;
         SourcePtr s;
         try {
-            s = openSource(f);
+            s = openSource(f, OpenOptions{"gdal"});  // auto-detection gives some to tiff
         } catch (const Error& e) {
             QFAIL(qPrintable(QString::fromStdString(name + ": " + e.what())));
         }

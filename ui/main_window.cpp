@@ -31,9 +31,14 @@
 #include <atomic>
 #include <cmath>
 
+#include "cog_convert_dialog.h"
+#include "formats_settings_dialog.h"
 #include "globe_panel.h"
 #include "histogram_panel.h"
 #include "http/server.h"
+#include "jobs_panel.h"
+#include "library/library_db.h"
+#include "library_panel.h"
 #include "metadata_panel.h"
 #include "open_location_dialog.h"
 #include "overview_map.h"
@@ -119,6 +124,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (auto ll = geo_.lonLat(p))
             geoLabel_->setText(
                 tr("lon %1°  lat %2°").arg(ll->x(), 0, 'f', 6).arg(ll->y(), 0, 'f', 6));
+        else if (geo_.celestial())
+            geoLabel_->setText(geo_.skyText(p));  // FITS WCS: RA/Dec
         probe_->probe(p, false);
     });
     connect(canvas_, &TileCanvas::cursorLeft, this, [this] {
@@ -211,8 +218,35 @@ void MainWindow::buildDocks() {
     });
 
     connect(overview_, &OverviewMap::navigate, canvas_, &TileCanvas::centreOn);
+    // The image library: made now when the library file exists (its scheduled re-sync runs),
+    // else when the dock is first shown, so a viewer never creates the file unasked.
+    libraryDock_ = addDock(tr("Library"), QStringLiteral("libraryDock"), new QWidget(this),
+                           Qt::BottomDockWidgetArea);
+    libraryDock_->hide();
+    if (QFileInfo::exists(QString::fromStdString(LibraryDb::defaultPath()))) ensureLibraryPanel();
+    connect(libraryDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible) ensureLibraryPanel();
+    });
     connect(styleEditor_, &StyleEditor::styleChanged, this, &MainWindow::applyStyle);
     connect(histogram_, &HistogramPanel::rangeEdited, styleEditor_, &StyleEditor::setBandRange);
+    // Jobs (conversions, exports): hidden until the first job arrives.
+    auto* jobs = new JobsPanel(viewerJobQueue(), this);
+    QDockWidget* jobsDock =
+        addDock(tr("Jobs"), QStringLiteral("jobsDock"), jobs, Qt::BottomDockWidgetArea);
+    jobsDock->hide();
+    connect(jobs, &JobsPanel::jobAdded, jobsDock, [jobsDock] {
+        jobsDock->show();
+        jobsDock->raise();
+    });
+}
+
+void MainWindow::ensureLibraryPanel() {
+    if (library_) return;
+    library_ = new LibraryPanel(libraryDock_);
+    QWidget* placeholder = libraryDock_->widget();
+    libraryDock_->setWidget(library_);
+    delete placeholder;
+    connect(library_, &LibraryPanel::openRequested, this, &MainWindow::openLocation);
 }
 
 void MainWindow::buildActions() {
@@ -248,6 +282,16 @@ void MainWindow::buildActions() {
     exportRegionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction* exportThumbAction =
         file->addAction(tr("Export &Thumbnail…"), this, &MainWindow::exportThumbnail);
+    file->addAction(tr("Convert to &COG…"), this, [this] {
+        auto* dialog = new CogConvertDialog(
+            session_ ? QString::fromStdString(session_->ref.uri) : QString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    file->addAction(tr("Output &Formats and CRSes…"), this, [this] {
+        FormatsSettingsDialog dialog(this);
+        dialog.exec();
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -392,7 +436,8 @@ void MainWindow::setSession(SessionPtr session) {
     geo_ = GeoLocator(session_->info);
     setWindowTitle(tr("%1 — Tessera").arg(session_->displayName));
     canvas_->setImage(session_->engine, session_->ref, session_->width, session_->height,
-                      session_->levels, style_);
+                      session_->levels, style_, session_->metadata.value("tileWidth", 256),
+                      session_->metadata.value("tileHeight", 256));
     canvas_->setSelection(std::nullopt);
     // Georeferenced: ground metres (geodesic, so web-mercator scale distortion is accounted
     // for; GDAL sources also report mm_x from the geotransform, which is not ground distance).

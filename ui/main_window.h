@@ -39,6 +39,7 @@ class PixelInspector;
 class HistogramPanel;
 class StyleEditor;
 class PixelProbe;
+class LibraryPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -62,6 +63,10 @@ class MainWindow : public QMainWindow {
     QSlider* frameSlider() const noexcept { return frameSlider_; }
     GlobePanel* globePanel() const noexcept { return globe_; }
     QDockWidget* globeDock() const noexcept { return globeDock_; }
+    // The image library dock (View menu); its panel is made when the library file exists or
+    // when the dock is first shown (null until then).
+    QDockWidget* libraryDock() const noexcept { return libraryDock_; }
+    LibraryPanel* libraryPanel() const noexcept { return library_; }
     QAction* serverAction() const noexcept { return serverAction_; }
     // The embedded server (null until first started) and the open image's id in its registry.
     http::Server* server() const noexcept { return server_.get(); }
@@ -137,6 +142,9 @@ class MainWindow : public QMainWindow {
     std::string serverImageId_;
     GlobePanel* globe_ = nullptr;
     QDockWidget* globeDock_ = nullptr;
+    QDockWidget* libraryDock_ = nullptr;
+    LibraryPanel* library_ = nullptr;
+    void ensureLibraryPanel();
     QAction* serverAction_ = nullptr;
     QAction* copyUrlAction_ = nullptr;
     QAction* openBrowserAction_ = nullptr;

@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 #include <QHeaderView>
+#include <QImage>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPixmap>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -10,6 +13,9 @@
 #include <QThreadPool>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <vector>
+
+#include "cog/cog_validate.h"
 
 namespace tessera::ui {
 
@@ -36,6 +42,17 @@ int countRows(const QAbstractItemModel* m, const QModelIndex& parent) {
     int n = 0;
     for (int r = 0; r < m->rowCount(parent); ++r) n += 1 + countRows(m, m->index(r, 0, parent));
     return n;
+}
+
+constexpr int kPreviewSize = 160;
+
+// An engine image (8-bit, 1–4 channels) as a QImage that owns its pixels.
+QImage toQImage(const Image& img) {
+    QImage::Format f = QImage::Format_Grayscale8;
+    if (img.channels == 3) f = QImage::Format_RGB888;
+    if (img.channels == 4) f = QImage::Format_RGBA8888;
+    if (img.channels == 2 || img.type != DataType::UInt8 || img.empty()) return {};
+    return QImage(img.pixels.data(), img.width, img.height, qsizetype(img.rowBytes()), f).copy();
 }
 
 QString scalarText(const nlohmann::json& v) {
@@ -67,6 +84,15 @@ MetadataPanel::MetadataPanel(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(filter_);
     layout->addWidget(tree_);
+    images_ = new QListWidget(this);
+    images_->setViewMode(QListView::IconMode);
+    images_->setIconSize(QSize(kPreviewSize, kPreviewSize));
+    images_->setResizeMode(QListView::Adjust);
+    images_->setMovement(QListView::Static);
+    images_->setFixedHeight(kPreviewSize + 48);
+    images_->setToolTip(tr("Associated images (label, macro, thumbnail)"));
+    images_->hide();
+    layout->addWidget(images_);
     connect(filter_, &QLineEdit::textChanged, this, [this](const QString& text) {
         proxy_->setFilterRegularExpression(QRegularExpression(
             QRegularExpression::escape(text), QRegularExpression::CaseInsensitiveOption));
@@ -77,6 +103,8 @@ MetadataPanel::MetadataPanel(QWidget* parent) : QWidget(parent) {
 void MetadataPanel::clear() {
     session_.reset();
     model_->removeRows(0, model_->rowCount());
+    images_->clear();
+    images_->hide();
 }
 
 void MetadataPanel::addJson(QStandardItem* parent, const nlohmann::json& value) {
@@ -136,6 +164,63 @@ void MetadataPanel::setSession(SessionPtr session) {
             [self, session, internal]() {
                 if (self && self->session_ == session)
                     self->setSection(1, tr("Internal metadata"), internal);
+            },
+            Qt::QueuedConnection);
+    });
+    // COG validation (GDAL's rules; the full block check only for local files), on a worker.
+    setSection(2, tr("COG validation"), nlohmann::json::object({{"…", "checking"}}));
+    QThreadPool::globalInstance()->start([self, session]() {
+        nlohmann::json cog;
+        try {
+            const CogReport report = validateCog(session->ref.uri);
+            cog = cogReportJson(report);
+            cog["summary"] =
+                report.valid ? (report.warnings.empty() ? tr("valid").toStdString()
+                                                        : tr("valid, with warnings").toStdString())
+                             : tr("not a valid COG").toStdString();
+        } catch (const std::exception& e) {
+            cog = {{"error", e.what()}};
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, session, cog]() {
+                if (self && self->session_ == session)
+                    self->setSection(2, tr("COG validation"), cog);
+            },
+            Qt::QueuedConnection);
+    });
+    // Associated images: names and previews read on a worker, shown when they arrive.
+    QThreadPool::globalInstance()->start([self, session]() {
+        std::vector<std::pair<QString, QImage>> previews;
+        try {
+            for (const std::string& name : session->engine->associatedImages(session->ref)) {
+                QImage preview;
+                try {
+                    preview = toQImage(session->engine->associatedImageImage(
+                        session->ref, name, kPreviewSize, kPreviewSize));
+                } catch (const std::exception&) {
+                    // listed without a preview
+                }
+                previews.emplace_back(QString::fromStdString(name), std::move(preview));
+            }
+        } catch (const std::exception&) {
+            return;  // the image cannot be opened: the metadata section says why
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, session, previews]() {
+                if (!self || self->session_ != session) return;
+                self->images_->clear();
+                for (const auto& [name, img] : previews) {
+                    auto* item = new QListWidgetItem(name, self->images_);
+                    if (!img.isNull()) item->setIcon(QIcon(QPixmap::fromImage(img)));
+                    item->setToolTip(img.isNull() ? name
+                                                  : tr("%1 (preview %2×%3)")
+                                                        .arg(name)
+                                                        .arg(img.width())
+                                                        .arg(img.height()));
+                }
+                self->images_->setVisible(!previews.empty());
             },
             Qt::QueuedConnection);
     });

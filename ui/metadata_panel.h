@@ -1,7 +1,8 @@
 // MetadataPanel: the image's metadata and internal metadata as a tree (key, value) with a
-// filter box that keeps every row whose key or value matches, with its ancestors.
+// filter box that keeps every row whose key or value matches, with its ancestors; below it the
+// slide's associated images (label, macro, thumbnail) as small previews, when it has any.
 //
-// Thread safety: GUI thread only (internal metadata is fetched on a worker).
+// Thread safety: GUI thread only (internal metadata and previews are fetched on a worker).
 #pragma once
 
 #include <QWidget>
@@ -10,6 +11,7 @@
 #include "image_session.h"
 
 class QLineEdit;
+class QListWidget;
 class QTreeView;
 class QStandardItemModel;
 class QStandardItem;
@@ -26,6 +28,8 @@ class MetadataPanel : public QWidget {
     void clear();
     QTreeView* tree() const noexcept { return tree_; }
     QLineEdit* filterEdit() const noexcept { return filter_; }
+    // The associated-image previews (hidden when the image has none), for tests.
+    QListWidget* associatedList() const noexcept { return images_; }
     // Number of rows the filter keeps (all depths), for tests.
     int visibleRowCount() const;
 
@@ -37,6 +41,7 @@ class MetadataPanel : public QWidget {
     QTreeView* tree_;
     QStandardItemModel* model_;
     QSortFilterProxyModel* proxy_;
+    QListWidget* images_;
     SessionPtr session_;
 };
 

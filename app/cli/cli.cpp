@@ -22,21 +22,40 @@ QString tr(const char* text) {
 
 void printUsage(FILE* out) {
     std::fputs(
-        qPrintable(tr("usage: tessera <command> [options]\n"
-                      "\n"
-                      "commands:\n"
-                      "  info PATH [--internal|--bands|--frames]   metadata as JSON\n"
-                      "  tile PATH Z X Y -o FILE                  one tile\n"
-                      "  region PATH --left --top --right --bottom [--units] -o FILE\n"
-                      "  thumbnail PATH [--width --height] -o FILE\n"
-                      "  pixel PATH --left X --top Y             band and styled values\n"
-                      "  histogram PATH [--bins N] [--only-min-max] [--full]\n"
-                      "  sample [--size N]                         make the built-in sample\n"
-                      "  serve PATH... [--port N] [--bind ADDR] [--token T]  HTTP tile server\n"
-                      "\n"
-                      "PATH may be a file, an http(s):// or s3:// URL, or a GDAL /vsi path.\n"
-                      "Run 'tessera <command> --help' for a command's options.\n")),
+        qPrintable(tr(
+            "usage: tessera <command> [options]\n"
+            "\n"
+            "commands:\n"
+            "  info PATH [--internal|--bands|--frames]            metadata as JSON\n"
+            "  tile PATH Z X Y -o FILE                            one tile\n"
+            "  region PATH --left --top --right --bottom [--units] [--crs] [--format] -o FILE\n"
+            "  thumbnail PATH [--width --height] [--label T] [--gamma G] -o FILE\n"
+            "  thumbnail --rgb RED GREEN BLUE [--label T] -o FILE  colour (FITS)\n"
+            "  associated PATH NAME [--width --height] -o FILE    label, macro, ...\n"
+            "  pixel PATH --left X --top Y                        band and styled values\n"
+            "  histogram PATH [--bins N] [--only-min-max] [--full]\n"
+            "  sample [--size N]                                  make the built-in sample\n"
+            "  formats                                            output formats (JSON)\n"
+            "  crs                                                supported output CRSes (JSON)\n"
+            "  serve PATH... [--port N] [--bind ADDR] [--token T]  HTTP tile server\n"
+            "  validate PATH [--lenient] [--json]                 is it a valid COG?\n"
+            "  convert IN OUT.tif [--compress C] [--crs CRS]      write a COG\n"
+            "  library add|sync|list|import|... [--db PATH]       the image library\n"
+            "\n"
+            "PATH may be a file, an http(s):// or s3:// URL, or a GDAL /vsi path.\n"
+            "Run 'tessera <command> --help' for a command's options.\n")),
         out);
+}
+
+// The CLI (and `serve`) keep thumbnails in the disk cache: $TESSERA_THUMBNAIL_CACHE names its
+// directory ("off" or "0" disables it), else ThumbnailDiskCache::defaultDirectory().
+EngineConfig cliEngineConfig() {
+    EngineConfig config;
+    const QString env = qEnvironmentVariable("TESSERA_THUMBNAIL_CACHE");
+    if (env == QStringLiteral("off") || env == QStringLiteral("0")) return config;
+    config.thumbnailCacheDir =
+        env.isEmpty() ? ThumbnailDiskCache::defaultDirectory() : env.toStdString();
+    return config;
 }
 
 }  // namespace
@@ -46,10 +65,13 @@ using CommandFn = int (*)(Engine&, const QStringList&);
 // The one table of commands: run() dispatches through it and isCliCommand() reads it.
 const std::map<QString, CommandFn>& commandTable() {
     static const std::map<QString, CommandFn> table = {
-        {QStringLiteral("info"), cmdInfo},     {QStringLiteral("tile"), cmdTile},
-        {QStringLiteral("region"), cmdRegion}, {QStringLiteral("thumbnail"), cmdThumbnail},
-        {QStringLiteral("pixel"), cmdPixel},   {QStringLiteral("histogram"), cmdHistogram},
-        {QStringLiteral("sample"), cmdSample}, {QStringLiteral("serve"), cmdServe},
+        {QStringLiteral("info"), cmdInfo},         {QStringLiteral("tile"), cmdTile},
+        {QStringLiteral("region"), cmdRegion},     {QStringLiteral("thumbnail"), cmdThumbnail},
+        {QStringLiteral("pixel"), cmdPixel},       {QStringLiteral("histogram"), cmdHistogram},
+        {QStringLiteral("sample"), cmdSample},     {QStringLiteral("serve"), cmdServe},
+        {QStringLiteral("validate"), cmdValidate}, {QStringLiteral("convert"), cmdConvert},
+        {QStringLiteral("library"), cmdLibrary},   {QStringLiteral("formats"), cmdFormats},
+        {QStringLiteral("crs"), cmdCrs},           {QStringLiteral("associated"), cmdAssociated},
     };
     return table;
 }
@@ -106,7 +128,7 @@ int run(int argc, char** argv) {
     QStringList rest = args.mid(2);
     rest.prepend(args.at(0) + QLatin1Char(' ') + command);
     try {
-        Engine engine;
+        Engine engine(cliEngineConfig());
         return it->second(engine, rest);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), e.message.c_str());

@@ -1,4 +1,5 @@
-// tessera info PATH [--internal | --bands | --band N | --frames | --tiles]: metadata as JSON.
+// tessera info PATH [--internal | --bands | --band N | --frames | --tiles | --images]: metadata
+// as JSON.
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "service/engine.h"
@@ -22,6 +23,9 @@ int cmdInfo(Engine& engine, const QStringList& args) {
         {QStringLiteral("frames"), QCoreApplication::translate("Cli", "Frames and their bands.")});
     p.addOption(
         {QStringLiteral("tiles"), QCoreApplication::translate("Cli", "tiles/metadata form.")});
+    p.addOption({QStringLiteral("images"),
+                 QCoreApplication::translate(
+                     "Cli", "Names of the associated images (label, macro, thumbnail).")});
     const QStringList pos = parseOrThrow(p, args, 1, 1);
     const ImageRef ref = imageRef(p, pos.at(0));
     if (p.isSet(QStringLiteral("internal")))
@@ -34,6 +38,8 @@ int cmdInfo(Engine& engine, const QStringList& args) {
         printJson(engine.frames(ref));
     else if (p.isSet(QStringLiteral("tiles")))
         printJson(engine.tilesMetadata(ref));
+    else if (p.isSet(QStringLiteral("images")))
+        printJson(engine.associatedImages(ref));
     else
         printJson(engine.infoMetadata(ref));
     return 0;

@@ -19,6 +19,12 @@ int cmdPixel(Engine& engine, const QStringList& args);
 int cmdHistogram(Engine& engine, const QStringList& args);
 int cmdSample(Engine& engine, const QStringList& args);
 int cmdServe(Engine& engine, const QStringList& args);
+int cmdValidate(Engine& engine, const QStringList& args);
+int cmdConvert(Engine& engine, const QStringList& args);
+int cmdFormats(Engine& engine, const QStringList& args);  // cmd_formats.cpp
+int cmdCrs(Engine& engine, const QStringList& args);      // cmd_crs.cpp
+int cmdLibrary(Engine& engine, const QStringList& args);
+int cmdAssociated(Engine& engine, const QStringList& args);  // cmd_associated.cpp
 
 // Makes the built-in sample (once), drawing progress on stderr; returns its path.
 std::string ensureSampleWithProgress(const std::string& dir, int size);

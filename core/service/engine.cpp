@@ -1,15 +1,25 @@
 #include "service/engine.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
+#include <functional>
 #include <list>
+#include <optional>
 #include <unordered_map>
 
 #include "cache/memory_tile_cache.h"
 #include "cache/single_flight.h"
 #include "service/area.h"
+#include "service/associated_image.h"
 #include "service/metadata_json.h"
+#include "service/region_output.h"
 #include "source/open_source.h"
+#include "thumb/fits_stretch.h"
+#include "thumb/label_text.h"
+#include "thumb/lco_thumbnail.h"
+#include "thumb/rgb_thumbnail.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -49,13 +59,55 @@ std::string encodeKey(Encoding e, const EncodeOptions& o) {
     return k;
 }
 
-// Pads an edge tile to 256² with zeros (transparent where the image has alpha), as
+// A double for cache keys: shortest text that reads back to the same value.
+std::string numberKey(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+void checkThumbnailSize(int w, int h, int maxSide) {
+    if (w < 1 || h < 1 || w > maxSide || h > maxSide)
+        fail(ErrorKind::BadRequest,
+             trf("Engine", "Thumbnail width and height must be between 1 and %1.",
+                 std::to_string(maxSide)));
+}
+
+// Pads an edge tile to a full tile with zeros (transparent where the image has alpha), as
 // large_image does after styling.
-Image padTile(const Image& img, int size) {
-    if (img.width >= size && img.height >= size) return img;
-    Image out(size, size, img.channels, img.type);
+Image padTile(const Image& img, int width, int height) {
+    if (img.width >= width && img.height >= height) return img;
+    Image out(width, height, img.channels, img.type);
     for (int y = 0; y < img.height; ++y) std::copy_n(img.row(y), img.rowBytes(), out.row(y));
     return out;
+}
+
+// JPEG passthrough (large_image's tiff source): a default-style, unprojected JPEG tile whose z is
+// a native pyramid level is the stored JPEG tile itself. Edge tiles pass too (their padding is
+// the file's), unless edge='crop' asks for a smaller tile.
+std::optional<Bytes> passthroughTile(ImageView& v, const TileRequest& r) {
+    const SourceInfo& info = v.info();
+    const TileGrid& grid = v.grid();
+    if (r.encoding != Encoding::JPEG || v.projected() || grid.isProjected() || r.style.frame != 0 ||
+        info.dtype != DataType::UInt8 || info.frameCount != 1 ||
+        grid.tileWidth() != info.tileWidth || grid.tileHeight() != info.tileHeight)
+        return std::nullopt;
+    const int shift = grid.levels() - 1 - r.z;  // log2 of the level's downsampling
+    int level = -1;
+    for (std::size_t l = 0; l < info.levels.size() && level < 0; ++l) {
+        const LevelInfo& li = info.levels[l];
+        if (li.width <= 0 || li.height <= 0) continue;
+        if (int(std::lround(std::log2(double(info.sizeX) / li.width))) == shift) level = int(l);
+    }
+    if (level < 0) return std::nullopt;
+    if (r.edgeCrop) {
+        const double f = grid.scale(r.z);
+        if ((r.x + 1) * grid.tileWidth() * f > info.sizeX ||
+            (r.y + 1) * grid.tileHeight() * f > info.sizeY)
+            return std::nullopt;
+    }
+    if (v.resolve(r.style)) return std::nullopt;  // a style applies: decode
+    return v.source().rawTile(level, r.x, r.y, 0);
 }
 
 }  // namespace
@@ -65,7 +117,14 @@ Engine::Engine(EngineConfig config)
       tileCache_(config_.tileCache ? config_.tileCache
                                    : std::make_shared<MemoryTileCache>(config_.tileCacheBytes)),
       sources_(config_.maxOpenSources),
-      impl_(std::make_unique<Impl>()) {}
+      impl_(std::make_unique<Impl>()) {
+    if (!config_.thumbnailCacheDir.empty()) {
+        ThumbnailDiskCache::Options o;
+        o.directory = config_.thumbnailCacheDir;
+        o.maxBytes = config_.thumbnailCacheBytes;
+        thumbnailDisk_ = std::make_unique<ThumbnailDiskCache>(o);
+    }
+}
 
 Engine::~Engine() = default;
 
@@ -110,7 +169,7 @@ Image Engine::tileImage(const TileRequest& r) {
     const PixelWindow w = grid.window(r.z, r.x, r.y);
     ReadArea area{false, w.x0, w.y0, w.x1, w.y1, w.outWidth, w.outHeight};
     Image img = v->render(r.style, area);
-    return r.edgeCrop ? img : padTile(img, TileGrid::kTileSize);
+    return r.edgeCrop ? img : padTile(img, grid.tileWidth(), grid.tileHeight());
 }
 
 Encoded Engine::tile(const TileRequest& r) {
@@ -121,8 +180,13 @@ Encoded Engine::tile(const TileRequest& r) {
                             encodeKey(r.encoding, r.encodeOptions) + (r.edgeCrop ? "|crop" : "");
     if (auto hit = tileCache_->get(key)) return {hit, mimeType(r.encoding)};
     CachedBytes bytes = impl_->tileFlight.run(key, [&]() -> CachedBytes {
-        Image img = tileImage(r);
-        auto encoded = std::make_shared<const Bytes>(encodeImage(img, r.encoding, r.encodeOptions));
+        std::shared_ptr<const Bytes> encoded;
+        if (auto raw = passthroughTile(*v, r)) {
+            encoded = std::make_shared<const Bytes>(std::move(*raw));
+        } else {
+            Image img = tileImage(r);
+            encoded = std::make_shared<const Bytes>(encodeImage(img, r.encoding, r.encodeOptions));
+        }
         tileCache_->put(key, encoded);
         return encoded;
     });
@@ -138,6 +202,10 @@ Image Engine::regionImage(const RegionRequest& r) {
 Encoded Engine::region(const RegionRequest& r) {
     auto v = view(r.image);
     const ResolvedArea a = resolveRegionArea(*v, r, config_.maxRegionPixels);
+    if (!r.format.empty() || !r.outputCrs.empty()) {  // formats registry / output CRS
+        RegionOutput out = writeRegion(*v, a, r);
+        return {std::make_shared<const Bytes>(std::move(out.bytes)), out.mimeType};
+    }
     Bytes bytes;
     if (r.encoding == Encoding::TIFF) {
         const GeoReference* geo = a.geo ? &*a.geo : nullptr;
@@ -155,27 +223,86 @@ Encoded Engine::region(const RegionRequest& r) {
 
 Image Engine::thumbnailImage(const ThumbnailRequest& r) {
     auto v = view(r.image);
-    if (r.maxWidth < 1 || r.maxHeight < 1 || r.maxWidth > config_.maxThumbnailSide ||
-        r.maxHeight > config_.maxThumbnailSide)
-        fail(ErrorKind::BadRequest,
-             trf("Engine", "Thumbnail width and height must be between 1 and %1.",
-                 std::to_string(config_.maxThumbnailSide)));
-    return v->render(r.style, thumbnailArea(*v, r.maxWidth, r.maxHeight));
+    checkThumbnailSize(r.maxWidth, r.maxHeight, config_.maxThumbnailSide);
+    checkGamma(r.gamma);
+    Image img = usesLcoStretch(*v, r)
+                    ? lcoThumbnailImage(*v, r.maxWidth, r.maxHeight, r.style.frame, r.gamma)
+                    : v->render(r.style, thumbnailArea(*v, r.maxWidth, r.maxHeight));
+    if (!r.label.empty()) drawLabel(img, r.label);
+    return img;
 }
 
 Encoded Engine::thumbnail(const ThumbnailRequest& r) {
-    auto v = view(r.image);
-    const std::string key = v->key() + "|thumb" + std::to_string(r.maxWidth) + "x" +
-                            std::to_string(r.maxHeight) + "|" + styleKey(r.style) + "|" +
-                            encodeKey(r.encoding, r.encodeOptions);
-    if (auto hit = tileCache_->get(key)) return {hit, mimeType(r.encoding)};
+    // Keys need no opened source, so a disk-cache hit never opens the image.
+    const std::string params =
+        "thumb|" + std::to_string(r.maxWidth) + "x" + std::to_string(r.maxHeight) + "|" +
+        r.image.projection + "|" + r.image.sourceName + "|" + styleKey(r.style) + "|" +
+        encodeKey(r.encoding, r.encodeOptions) + "|" + thumbnailStretchName(r.stretch) + "|g" +
+        numberKey(r.gamma) + "|" + r.label;
+    const std::string key = r.image.uri + "|" + params;
+    return cachedThumbnail(key, {r.image.uri}, params, r.encoding, [&] {
+        return encodeImage(thumbnailImage(r), r.encoding, r.encodeOptions);
+    });
+}
+
+Image Engine::rgbThumbnailImage(const RgbThumbnailRequest& r) {
+    std::array<std::shared_ptr<ImageView>, 3> views;
+    for (std::size_t c = 0; c < 3; ++c) views[c] = view(r.images[c]);
+    checkThumbnailSize(r.maxWidth, r.maxHeight, config_.maxThumbnailSide);
+    Image img = tessera::rgbThumbnailImage(views, r.maxWidth, r.maxHeight, r.frame, r.gamma);
+    if (!r.label.empty()) drawLabel(img, r.label);
+    return img;
+}
+
+Encoded Engine::rgbThumbnail(const RgbThumbnailRequest& r) {
+    std::string params = "rgbthumb|" + std::to_string(r.maxWidth) + "x" +
+                         std::to_string(r.maxHeight) + "|f" + std::to_string(r.frame) + "|" +
+                         encodeKey(r.encoding, r.encodeOptions) + "|g" + numberKey(r.gamma) + "|" +
+                         r.label;
+    std::string key;
+    for (const ImageRef& ref : r.images) {
+        params += "|" + ref.projection + "|" + ref.sourceName;
+        key += ref.uri + "\x1e";
+    }
+    key += params;
+    return cachedThumbnail(
+        key, {r.images[0].uri, r.images[1].uri, r.images[2].uri}, params, r.encoding,
+        [&] { return encodeImage(rgbThumbnailImage(r), r.encoding, r.encodeOptions); });
+}
+
+Encoded Engine::cachedThumbnail(const std::string& key, const std::vector<std::string>& uris,
+                                const std::string& params, Encoding encoding,
+                                const std::function<Bytes()>& render) {
+    if (auto hit = tileCache_->get(key)) return {hit, mimeType(encoding)};
+    // The disk cache: identity of every image (path, size, mtime) + the parameters.
+    std::optional<ThumbnailDiskCache::Identity> identity;
+    if (thumbnailDisk_) {
+        ThumbnailDiskCache::Identity all;
+        for (const std::string& uri : uris) {
+            auto id = ThumbnailDiskCache::identityOf(uri);
+            if (!id) {
+                all.text.clear();
+                break;
+            }
+            all.text += (all.text.empty() ? "" : "\x1e") + id->text;
+            all.remote = all.remote || id->remote;
+        }
+        if (!all.text.empty()) {
+            identity = all;
+            if (auto bytes = thumbnailDisk_->get(*identity, params)) {
+                auto shared = std::make_shared<const Bytes>(std::move(*bytes));
+                tileCache_->put(key, shared);
+                return {shared, mimeType(encoding)};
+            }
+        }
+    }
     CachedBytes bytes = impl_->tileFlight.run(key, [&]() -> CachedBytes {
-        auto encoded = std::make_shared<const Bytes>(
-            encodeImage(thumbnailImage(r), r.encoding, r.encodeOptions));
+        auto encoded = std::make_shared<const Bytes>(render());
         tileCache_->put(key, encoded);
+        if (identity) thumbnailDisk_->put(*identity, params, *encoded);
         return encoded;
     });
-    return {bytes, mimeType(r.encoding)};
+    return {bytes, mimeType(encoding)};
 }
 
 nlohmann::json Engine::pixel(const PixelRequest& r) {
@@ -237,6 +364,31 @@ nlohmann::json Engine::tileCorners(const ImageRef& ref, int z, int x, int y) {
     if (!g.isProjected()) g.checkTile(z, x, y);
     const TileCorners c = g.corners(z, x, y);
     return {{"xmin", c.xmin}, {"xmax", c.xmax}, {"ymin", c.ymin}, {"ymax", c.ymax}};
+}
+
+std::vector<std::string> Engine::associatedImages(const ImageRef& ref) {
+    return view(ref)->source().associatedImageNames();
+}
+
+Image Engine::associatedImageImage(const ImageRef& ref, const std::string& name, int maxWidth,
+                                   int maxHeight) {
+    if (maxWidth < 0 || maxHeight < 0 || maxWidth > config_.maxThumbnailSide ||
+        maxHeight > config_.maxThumbnailSide)
+        fail(ErrorKind::BadRequest, trf("Engine", "Width and height must be between 0 and %1.",
+                                        std::to_string(config_.maxThumbnailSide)));
+    return fitImage(view(ref)->source().associatedImage(name), maxWidth, maxHeight);
+}
+
+Encoded Engine::associatedImage(const ImageRef& ref, const std::string& name, int maxWidth,
+                                int maxHeight, Encoding encoding, const EncodeOptions& options) {
+    auto v = view(ref);
+    const std::string key = v->key() + "|assoc:" + name + "|" + std::to_string(maxWidth) + "x" +
+                            std::to_string(maxHeight) + "|" + encodeKey(encoding, options);
+    if (auto hit = tileCache_->get(key)) return {hit, mimeType(encoding)};
+    auto bytes = std::make_shared<const Bytes>(
+        encodeImage(associatedImageImage(ref, name, maxWidth, maxHeight), encoding, options));
+    tileCache_->put(key, bytes);
+    return {bytes, mimeType(encoding)};
 }
 
 }  // namespace tessera

@@ -46,10 +46,20 @@ class ImageView::Provider final : public StyleDataProvider {
     const ImageView& view_;
 };
 
+namespace {
+
+// The pixel tiling of a source: 256² tiles (large_image's GDAL tiling), except the TIFF source,
+// whose tiles are the file's own (large_image's tiff source uses the native tile size).
+TileGrid pixelGridOf(const SourceInfo& inf) {
+    if (inf.sourceName == "tiff")
+        return TileGrid::pixel(inf.sizeX, inf.sizeY, inf.tileWidth, inf.tileHeight);
+    return TileGrid::pixel(inf.sizeX, inf.sizeY);
+}
+
+}  // namespace
+
 ImageView::ImageView(SourcePtr source, const std::string& projection)
-    : source_(std::move(source)),
-      grid_(TileGrid::pixel(source_->info().sizeX, source_->info().sizeY)),
-      sourceGrid_(grid_) {
+    : source_(std::move(source)), grid_(pixelGridOf(source_->info())), sourceGrid_(grid_) {
     const SourceInfo& inf = source_->info();
     key_ = source_->uri() + "|" + inf.sourceName;
     if (projection.empty()) return;
@@ -121,8 +131,8 @@ std::shared_ptr<const ResolvedStyle> ImageView::resolve(const StyleSpec& spec) {
     return resolved;
 }
 
-std::vector<Raster> ImageView::readFor(const ResolvedStyle* style, const ReadArea& area,
-                                       int frame) const {
+std::vector<Raster> ImageView::readFor(const ResolvedStyle* style, const ReadArea& area, int frame,
+                                       const std::string& crs) const {
     const int n = info().bandCount;
     std::vector<RasterNeed> needs;
     if (style) {
@@ -149,7 +159,7 @@ std::vector<Raster> ImageView::readFor(const ResolvedStyle* style, const ReadAre
         Raster raster;
         if (area.projected) {
             ProjectedWindow w;
-            w.crs = projection_;
+            w.crs = crs.empty() ? projection_ : crs;
             w.bounds = {area.x0, area.y0, area.x1, area.y1};
             w.outWidth = area.outWidth;
             w.outHeight = area.outHeight;
@@ -186,6 +196,16 @@ std::vector<Raster> ImageView::readFor(const ResolvedStyle* style, const ReadAre
 Image ImageView::render(const StyleSpec& spec, const ReadArea& area) {
     auto style = resolve(spec);
     std::vector<Raster> rasters = readFor(style.get(), area, spec.frame);
+    if (style) return applyStyle(*style, rasters);
+    return rasterTo8Bit(rasters.at(0));
+}
+
+Image ImageView::renderIn(const StyleSpec& spec, const std::string& crs, const Bounds& bounds,
+                          int outWidth, int outHeight) {
+    auto style = resolve(spec);
+    const ReadArea area{true,        bounds.xmin, bounds.ymin, bounds.xmax,
+                        bounds.ymax, outWidth,    outHeight};
+    std::vector<Raster> rasters = readFor(style.get(), area, spec.frame, crs);
     if (style) return applyStyle(*style, rasters);
     return rasterTo8Bit(rasters.at(0));
 }

@@ -55,11 +55,17 @@ class ImageView {
     std::shared_ptr<const ResolvedStyle> resolve(const StyleSpec& spec);
 
     // Reads the rasters a resolved style needs (raw: all bands, plus the warp alpha when
-    // projected) over an area.
-    std::vector<Raster> readFor(const ResolvedStyle* style, const ReadArea& area, int frame) const;
+    // projected) over an area. crs: the CRS of a projected area's bounds ("" = the view's
+    // projection; any CRS GDAL warps to, geographic ones too, x = easting/longitude).
+    std::vector<Raster> readFor(const ResolvedStyle* style, const ReadArea& area, int frame,
+                                const std::string& crs = {}) const;
 
     // Renders an area with a style into an image (read + apply, or raw 8-bit conversion).
     Image render(const StyleSpec& spec, const ReadArea& area);
+    // Renders bounds in any CRS warped to exactly outWidth × outHeight (WMS GetMap), the style
+    // resolved as for this view (a projected view adds the warp alpha: transparent outside data).
+    Image renderIn(const StyleSpec& spec, const std::string& crs, const Bounds& bounds,
+                   int outWidth, int outHeight);
 
     // The whole image at most maxSide pixels on its longest side (cached for 1024), for
     // min/max histograms.

@@ -2,6 +2,7 @@
 // these and hands it to the Engine. Plain data; the names follow the REST parameters.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 
@@ -47,13 +48,43 @@ struct RegionRequest {
     bool styleGiven = false;  // TIFF output without an explicit style writes raw data
     Encoding encoding = Encoding::TIFF;
     EncodeOptions encodeOptions;
+    // Output format as a formats-registry entry (GDAL driver, extension or MIME type, e.g.
+    // "COG", "nc", "image/jp2"); "" = `encoding`. Must be writable in ServiceConfig::current(),
+    // else Error(BadRequest) listing the valid ones. Data formats (not PNG/JPEG/WebP/GIF...)
+    // without an explicit style write raw data, as TIFF does.
+    std::string format;
+    // Output CRS ("EPSG:32633", "" = the image's): the region is warped into it and written
+    // with that CRS and geotransform. Must be in ServiceConfig's list, else Error(BadRequest).
+    std::string outputCrs;
 };
+
+// How a thumbnail is stretched. Auto: the LCO stretch (zscale + gamma, as LCO's thumbnail
+// service) for FITS sources when no style is given, else the style (or the default style).
+// Style: always the style. ZScale: always the LCO stretch, whatever the source.
+enum class ThumbnailStretch { Auto, Style, ZScale };
 
 struct ThumbnailRequest {
     ImageRef image;
     int maxWidth = 256;
     int maxHeight = 256;
     StyleSpec style;
+    Encoding encoding = Encoding::PNG;
+    EncodeOptions encodeOptions;
+    ThumbnailStretch stretch = ThumbnailStretch::Auto;
+    double gamma = 2.5;  // gamma of the LCO stretch (fits2image's default; 1 = linear)
+    std::string label;   // UTF-8 text drawn in the lower-left corner; "" = no label
+};
+
+// A colour thumbnail from three single-band images of the same pixel size (LCO's colour
+// thumbnails: red, green and blue filter exposures), each stretched with its own zscale limits
+// and gamma, aligned by pixel.
+struct RgbThumbnailRequest {
+    std::array<ImageRef, 3> images;  // red, green, blue
+    int maxWidth = 256;
+    int maxHeight = 256;
+    int frame = 0;
+    double gamma = 2.5;
+    std::string label;
     Encoding encoding = Encoding::PNG;
     EncodeOptions encodeOptions;
 };

@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <functional>
 
+#include "source/fits_source.h"
 #include "source/gdal_env.h"
 #include "source/gdal_source.h"
+#include "source/tiff_source.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -29,13 +31,39 @@ bool startsWithNoCase(const std::string& s, const std::string& prefix) {
 // in here, ahead of GDAL for the files they read better.
 struct Reader {
     const char* name;
-    std::function<SourcePtr(const std::string& uri, const std::string& gdalPath, bool remote)> open;
+    std::function<SourcePtr(const std::string& uri, const std::string& gdalPath, bool remote,
+                            bool forced)>
+        open;
+    // When auto-detecting, this reader's refusals (Unsupported, NotFound) are not reported: the
+    // readers after it give the better message.
+    bool quietRefusal = false;
 };
 
 const std::vector<Reader>& readers() {
     static const std::vector<Reader> list{
+        // large_image's tiff source: SVS, non-georeferenced tiled TIFFs, TIFFs with Orientation.
+        {"tiff",
+         [](const std::string& uri, const std::string& gdalPath, bool remote,
+            bool forced) -> SourcePtr {
+             std::optional<GdalThreadConfig> scope;
+             if (remote) scope.emplace(GdalThreadConfig::remoteOptions());
+             return TiffSource::open(
+                 uri, gdalPath,
+                 forced ? TiffSource::Accept::AnyTiff : TiffSource::Accept::LargeImageRules);
+         },
+         true},
+        // FITS through cfitsio: every image HDU and cube plane is a frame, physical values
+        // (GDAL's FITS driver crashes on some multi-extension files and scales some twice).
+        {"fits",
+         [](const std::string& uri, const std::string& gdalPath, bool remote, bool) -> SourcePtr {
+             if (remote || startsWith(gdalPath, "/vsi"))
+                 fail(ErrorKind::Unsupported,
+                      trf("OpenSource", "The FITS reader reads local files only: %1", uri));
+             return FitsSource::open(uri, gdalPath);
+         },
+         true},
         {"gdal",
-         [](const std::string& uri, const std::string& gdalPath, bool remote) -> SourcePtr {
+         [](const std::string& uri, const std::string& gdalPath, bool remote, bool) -> SourcePtr {
              return GdalSource::open(uri, gdalPath, remote);
          }},
     };
@@ -112,9 +140,12 @@ SourcePtr openSource(const std::string& uri, const OpenOptions& options) {
     std::optional<Error> firstError;
     for (const Reader* r : chosen) {
         try {
-            return r->open(uri, gdalPath, remote);
+            return r->open(uri, gdalPath, remote, !options.sourceName.empty());
         } catch (const Error& e) {
             if (e.kind() == ErrorKind::IO || chosen.size() == 1) throw;
+            if (r->quietRefusal &&
+                (e.kind() == ErrorKind::Unsupported || e.kind() == ErrorKind::NotFound))
+                continue;
             if (!firstError) firstError = e;
         }
     }
