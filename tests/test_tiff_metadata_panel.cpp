@@ -38,6 +38,10 @@ class TestTiffMetadataPanel : public QObject {
             names << item->text();
             QVERIFY(!item->icon().isNull());
         }
+        if (qEnvironmentVariableIsSet("TESSERA_SCREENSHOT")) {
+            panel.resize(420, 640);
+            panel.grab().save(qEnvironmentVariable("TESSERA_SCREENSHOT"));
+        }
         names.sort();
         QCOMPARE(names, (QStringList{QStringLiteral("label"), QStringLiteral("macro"),
                                      QStringLiteral("thumbnail")}));
