@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPointer>
@@ -245,6 +246,22 @@ LibraryPanel::LibraryPanel(QWidget* parent, const QString& dbPath)
             return;
         }
         Q_EMIT openRequested(i.data(LibraryModel::PathRole).toString());
+    });
+    // Context menu on an image: open it, or convert it to a COG (a job, through the viewer).
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex i = view_->indexAt(pos);
+        if (!i.isValid()) return;
+        const QString path = i.data(LibraryModel::PathRole).toString();
+        const bool readable = i.data(LibraryModel::StateRole).toString() == QStringLiteral("ok");
+        QMenu menu(this);
+        QAction* open = menu.addAction(tr("&Open"));
+        QAction* convert = menu.addAction(tr("Convert to &COG…"));
+        open->setEnabled(readable);
+        convert->setEnabled(readable);
+        QAction* chosen = menu.exec(view_->viewport()->mapToGlobal(pos));
+        if (chosen == open) Q_EMIT openRequested(path);
+        if (chosen == convert) Q_EMIT convertRequested(path);
     });
 
     schedule_ = new QTimer(this);

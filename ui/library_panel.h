@@ -82,6 +82,8 @@ class LibraryPanel : public QWidget {
   Q_SIGNALS:
     // Double-click on a readable image.
     void openRequested(const QString& path);
+    // "Convert to COG…" from an image's context menu.
+    void convertRequested(const QString& path);
     // A background task (sync, import, pre-cache) finished; the model is being refreshed.
     void taskFinished(const QString& summary);
 

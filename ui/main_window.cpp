@@ -240,6 +240,12 @@ void MainWindow::buildDocks() {
     });
 }
 
+void MainWindow::convertToCog(const QString& input) {
+    auto* dialog = new CogConvertDialog(input, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::ensureLibraryPanel() {
     if (library_) return;
     library_ = new LibraryPanel(libraryDock_);
@@ -247,6 +253,7 @@ void MainWindow::ensureLibraryPanel() {
     libraryDock_->setWidget(library_);
     delete placeholder;
     connect(library_, &LibraryPanel::openRequested, this, &MainWindow::openLocation);
+    connect(library_, &LibraryPanel::convertRequested, this, &MainWindow::convertToCog);
 }
 
 void MainWindow::buildActions() {
@@ -283,10 +290,7 @@ void MainWindow::buildActions() {
     QAction* exportThumbAction =
         file->addAction(tr("Export &Thumbnail…"), this, &MainWindow::exportThumbnail);
     file->addAction(tr("Convert to &COG…"), this, [this] {
-        auto* dialog = new CogConvertDialog(
-            session_ ? QString::fromStdString(session_->ref.uri) : QString(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
+        convertToCog(session_ ? QString::fromStdString(session_->ref.uri) : QString());
     });
     file->addAction(tr("Output &Formats and CRSes…"), this, [this] {
         FormatsSettingsDialog dialog(this);

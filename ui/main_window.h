@@ -145,6 +145,8 @@ class MainWindow : public QMainWindow {
     QDockWidget* libraryDock_ = nullptr;
     LibraryPanel* library_ = nullptr;
     void ensureLibraryPanel();
+    // File → Convert to COG… and the library's context menu: the dialog, preset to input.
+    void convertToCog(const QString& input);
     QAction* serverAction_ = nullptr;
     QAction* copyUrlAction_ = nullptr;
     QAction* openBrowserAction_ = nullptr;
