@@ -23,6 +23,16 @@
         <source>Region bounds must be finite numbers.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="76"/>
+        <source>Invalid units &quot;%1&quot;: use pixels, fraction, projection or a CRS such as EPSG:4326.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="77"/>
+        <source>The region is too large (%1 × %2 pixels); ask for a smaller width and height.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssociatedImage</name>
@@ -33,10 +43,23 @@
     </message>
 </context>
 <context>
+    <name>AtomicFile</name>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="146"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CacheReport</name>
     <message>
         <location filename="../core/cache/cache_report.cpp" line="21"/>
         <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="2"/>
+        <source>%1 hits, %2 misses (%3 hit rate), %4 MB of %5 MB used, %6 entries, %7 evictions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -296,6 +319,26 @@
         <source>unitsPerPixel must be specified for this projection</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="47"/>
+        <source>&quot;%1&quot; is not a coordinate reference system Tessera knows (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="48"/>
+        <source>Cannot transform coordinates from %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="49"/>
+        <source>&quot;%1&quot; cannot be written as WKT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="50"/>
+        <source>The point (%1, %2) cannot be transformed from %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Encoder</name>
@@ -475,6 +518,164 @@
         <source>Out of memory while encoding a WebP.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="4"/>
+        <source>Could not create an in-memory raster: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="5"/>
+        <source>Invalid projection for the output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="6"/>
+        <source>Reading the reprojected raster failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="7"/>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="8"/>
+        <source>GDAL driver &quot;%1&quot; is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="9"/>
+        <source>The %1 driver cannot write this region: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="10"/>
+        <source>Cannot encode an empty image as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="11"/>
+        <source>Cannot encode an image with %1 channels as %2 (1 to 4 are supported).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="12"/>
+        <source>The image&apos;s pixel buffer holds %1 bytes where %2 are expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="13"/>
+        <source>The bytes are not an image Tessera can read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="14"/>
+        <source>Images of sample type %1 are not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="15"/>
+        <source>The image could not be decoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="16"/>
+        <source>JPEG quality %1 is outside 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="17"/>
+        <source>JPEG subsampling %1 is not one of 0 (4:4:4), 1 (4:2:2), 2 (4:2:0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="18"/>
+        <source>JPEG compression failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="19"/>
+        <source>PNG compression failed (ISA-L error %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="20"/>
+        <source>PNG compression level %1 is outside 0 to 9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="21"/>
+        <source>%1 bands cannot be written as an image (1 to 4 are possible).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="22"/>
+        <source>Cannot reproject the region to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="23"/>
+        <source>Bad reprojection options: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="24"/>
+        <source>Reprojecting the region to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="25"/>
+        <source>&apos;%1&apos; is not a TIFF compression Tessera can write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="26"/>
+        <source>Invalid projection for the GeoTIFF: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="27"/>
+        <source>Writing the TIFF failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="28"/>
+        <source>libwebp error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="29"/>
+        <source>WebP quality %1 is outside 0 to 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="30"/>
+        <source>WebP encoding failed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="78"/>
+        <source>Thumbnail width and height must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="79"/>
+        <source>bins must be between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="80"/>
+        <source>Band %1 does not exist; the image has %2 bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="81"/>
+        <source>Width and height must be between 0 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FitsSource</name>
@@ -496,6 +697,49 @@
     <message>
         <location filename="../core/source/fits_source.cpp" line="449"/>
         <source>The read window lies outside the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="87"/>
+        <source>%1 is not a FITS file Tessera can read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="88"/>
+        <source>%1 is not a FITS file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="89"/>
+        <source>%1 holds no image (no HDU with two or more axes of data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="90"/>
+        <source>%1 is too large to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="91"/>
+        <source>Frame %1 does not exist (this image has %2 frames).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="92"/>
+        <source>Reading %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="93"/>
+        <source>Band %1 does not exist (the image has %2 bands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Footprint</name>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="51"/>
+        <source>The image corners cannot be transformed to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -524,6 +768,86 @@
     <message>
         <location filename="../core/formats/service_config.cpp" line="156"/>
         <source>The file lists no CRS; the built-in list is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="31"/>
+        <source>%1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="32"/>
+        <source>expected &lt;GDAL driver&gt;,&lt;MIME type&gt;,&lt;rw|ro&gt;,&lt;extension&gt; (4 fields), found %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="33"/>
+        <source>&quot;%1&quot; is not a MIME type (type/subtype).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="34"/>
+        <source>the mode must be rw or ro, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="35"/>
+        <source>&quot;%1&quot; is not a file extension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="36"/>
+        <source>GDAL driver &quot;%1&quot; is not available in this build; skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="37"/>
+        <source>GDAL driver &quot;%1&quot; cannot write in this build; listed as read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="38"/>
+        <source>Unknown output format &quot;%1&quot;. Valid formats: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="39"/>
+        <source>The format &quot;%1&quot; (%2) is read-only. Valid formats: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="40"/>
+        <source>The built-in file %1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="41"/>
+        <source>%1: cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="42"/>
+        <source>%1:%2: &quot;%3&quot; is not an EPSG code (4326, EPSG:4326) or a range (32601-32660).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="43"/>
+        <source>%1 (the file is ignored; the built-in formats are used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="44"/>
+        <source>%1 (the file is ignored; the built-in CRS list is used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="45"/>
+        <source>&quot;%1&quot; is not an EPSG CRS. Supported CRSes: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="46"/>
+        <source>EPSG:%1 is not a supported output CRS. Supported CRSes: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -564,6 +888,56 @@
         <source>The projected bounds are empty or invalid.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="94"/>
+        <source>Cannot reopen %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="95"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="96"/>
+        <source>%1 is not an image Tessera can read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="97"/>
+        <source>%1 is not an image Tessera can read (it has no raster bands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="98"/>
+        <source>Frame %1 does not exist (this image has one frame).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="99"/>
+        <source>Band %1 does not exist (the image has %2 bands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="100"/>
+        <source>Reading %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="101"/>
+        <source>Cannot create a warp buffer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="102"/>
+        <source>This image cannot be reprojected to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="103"/>
+        <source>Reprojecting %1 to %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GeoLocator</name>
@@ -588,6 +962,16 @@
     <message>
         <location filename="../core/stats/histogram.cpp" line="79"/>
         <source>max must be larger than min in the histogram range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="82"/>
+        <source>Frame %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="121"/>
+        <source>bins must be a positive number up to 1000000, not %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -714,6 +1098,71 @@
         <source>The body must be a large_image style (JSON).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="147"/>
+        <source>Unknown setting &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="148"/>
+        <source>Unknown tile format &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="149"/>
+        <source>Deep Zoom level %1 does not exist (0..%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="150"/>
+        <source>Region of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="151"/>
+        <source>The job failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="152"/>
+        <source>The job is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="153"/>
+        <source>No image &quot;%1&quot; in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="154"/>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="183"/>
+        <source>&quot;%1&quot; parameter is an incorrect type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="184"/>
+        <source>Parameter &quot;%1&quot; is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="185"/>
+        <source>&apos;%1&apos; is not a valid source. Try one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="186"/>
+        <source>Method &quot;%1&quot; not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="187"/>
+        <source>There is no style preset &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImageView</name>
@@ -730,6 +1179,16 @@
     <message>
         <location filename="../core/service/image_view.cpp" line="84"/>
         <source>The image bounds cannot be projected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="83"/>
+        <source>Band %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="84"/>
+        <source>Band %1 does not exist in this image.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -807,6 +1266,11 @@
         <source>The label text is not valid UTF-8.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="142"/>
+        <source>The label font %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Library</name>
@@ -843,6 +1307,106 @@
     <message>
         <location filename="../core/library/library_sync.cpp" line="96"/>
         <source>no such bucket or prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="52"/>
+        <source>Cannot open the library %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="53"/>
+        <source>Library database error (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="54"/>
+        <source>The library %1 was written by a newer Tessera (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="55"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="56"/>
+        <source>Cannot write in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="57"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="58"/>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="59"/>
+        <source>%1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="60"/>
+        <source>%1 does not have an image file extension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="61"/>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="62"/>
+        <source>Copied %1 but cannot remove it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="63"/>
+        <source>%1 added, %2 updated, %3 removed, %4 unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="64"/>
+        <source>, %1 unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="65"/>
+        <source>Imported %1 of %2 file(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="66"/>
+        <source>%1 thumbnail(s) made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="67"/>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="68"/>
+        <source>The folder %1 is not there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="69"/>
+        <source>Cannot list %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="70"/>
+        <source>%1 is not there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="71"/>
+        <source>No library folder %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -949,6 +1513,146 @@
         <source>Tessera Web Map Tile Service</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="155"/>
+        <source>The request has no %1 parameter; it is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="156"/>
+        <source>There is no coverage &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="157"/>
+        <source>CRS &quot;%1&quot; is not supported; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="158"/>
+        <source>Format &quot;%1&quot; cannot be written; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="159"/>
+        <source>Cannot read subset &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="160"/>
+        <source>Unknown axis &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="161"/>
+        <source>Bad subset bound &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="162"/>
+        <source>SERVICE must be WCS here, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="163"/>
+        <source>Version %1 is not supported; this server speaks WCS 2.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="164"/>
+        <source>Request &quot;%1&quot; is not supported; use GetCapabilities, DescribeCoverage or GetCoverage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="165"/>
+        <source>%1 must be a whole number from 1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="166"/>
+        <source>Format &quot;%1&quot; is not offered; use one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="167"/>
+        <source>Version %1 is not supported; this server speaks WMS 1.3.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="168"/>
+        <source>There is no layer &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="169"/>
+        <source>There is no style &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="170"/>
+        <source>CRS &quot;%1&quot; is not offered; use CRS:84 or one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="171"/>
+        <source>SERVICE must be WMS here, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="172"/>
+        <source>Request &quot;%1&quot; is not supported; use GetCapabilities or GetMap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="173"/>
+        <source>%1 must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="174"/>
+        <source>%1 is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="175"/>
+        <source>Format &quot;%1&quot; is not offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="176"/>
+        <source>There is no tile matrix set &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="177"/>
+        <source>There is no tile matrix &quot;%1&quot; in %2 for this layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="178"/>
+        <source>TileRow %1 is outside %2..%3 at this level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="179"/>
+        <source>TileCol %1 is outside %2..%3 at this level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="180"/>
+        <source>SERVICE must be WMTS here, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="181"/>
+        <source>Version %1 is not supported; this server speaks WMTS 1.0.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="182"/>
+        <source>Request &quot;%1&quot; is not supported; use GetCapabilities or GetTile.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OpenSource</name>
@@ -957,12 +1661,65 @@
         <source>No file or URL was given.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="104"/>
+        <source>The FITS reader reads local files only: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="105"/>
+        <source>&apos;%1&apos; is not a valid source. Try one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="106"/>
+        <source>File not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="107"/>
+        <source>%1 is not an image Tessera can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Palette</name>
     <message>
         <location filename="../core/style/color.cpp" line="362"/>
         <source>An empty palette has no swatch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="123"/>
+        <source>A palette swatch of %1×%2 pixels cannot be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaletteTables</name>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="124"/>
+        <source>The built-in colour table %1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="125"/>
+        <source>The built-in colour table %1 is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="126"/>
+        <source>Bad colour %1 in a built-in table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="127"/>
+        <source>Bad palette reference %1 in a built-in table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="128"/>
+        <source>Bad palette %1 in a built-in table.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1065,12 +1822,53 @@
         <source>The sample image just written does not read back.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="72"/>
+        <source>Could not write the sample image (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="73"/>
+        <source>The sample image size must be a power of two from 256 to 32768, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="74"/>
+        <source>Could not create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="75"/>
+        <source>Could not move the sample image into place: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Source</name>
     <message>
         <location filename="../core/source/source.cpp" line="10"/>
         <source>This image is not georeferenced, so it cannot be reprojected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="108"/>
+        <source>No associated image named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourceCache</name>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="3"/>
+        <source>Opening &quot;%1&quot; returned nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stretch</name>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="122"/>
+        <source>Band %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1108,6 +1906,56 @@
     <message>
         <location filename="../core/style/style_parse.cpp" line="368"/>
         <source>Style is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="129"/>
+        <source>Style key &quot;%1&quot; has an invalid value: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="130"/>
+        <source>(band: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="131"/>
+        <source>Style key &quot;%1&quot; has an invalid value %2: the threshold after &quot;%3:&quot; must be a number from 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="132"/>
+        <source>Style key &quot;%1&quot; has an invalid value %2: use a number, &quot;auto&quot;, &quot;min&quot;, &quot;max&quot;, &quot;full&quot;, or &quot;min:T&quot;, &quot;max:T&quot;, &quot;auto:T&quot; with T from 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="133"/>
+        <source>Each entry of &quot;bands&quot; must be an object, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="134"/>
+        <source>Style key &quot;palette&quot;: %1 cannot be used as a color palette.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="135"/>
+        <source>Unknown style key &quot;%1&quot; (value %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="136"/>
+        <source>Style key &quot;bands&quot; must be a list, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="140"/>
+        <source>Frame %1 does not exist (the image has %2 frames).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="141"/>
+        <source>Style frame %1 does not exist (the image has %2 frames).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1170,6 +2018,37 @@
     </message>
 </context>
 <context>
+    <name>StyleParams</name>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="85"/>
+        <source>`style` query parameter is malformed and likely not properly URL encoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="86"/>
+        <source>The band parameter must be an integer, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StylePresets</name>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="137"/>
+        <source>Cannot read the style presets file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="138"/>
+        <source>The style presets file %1 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="139"/>
+        <source>&quot;%1&quot; is not a valid style name: use 1 to 64 letters, digits, &apos;_&apos;, &apos;-&apos;, &apos;.&apos; or spaces (&quot;default&quot; is reserved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Thumbnail</name>
     <message>
         <location filename="../core/thumb/fits_stretch.cpp" line="15"/>
@@ -1179,6 +2058,16 @@
     <message>
         <location filename="../core/thumb/rgb_thumbnail.cpp" line="31"/>
         <source>Colour thumbnails are made in image pixels, not a projection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="143"/>
+        <source>Unknown stretch &quot;%1&quot;; use auto, style or zscale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="144"/>
+        <source>The red, green and blue images must have the same size in pixels (they are %1, %2 and %3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1225,6 +2114,66 @@
         <source>The read window lies outside the image.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="109"/>
+        <source>Cannot open %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="110"/>
+        <source>%1 is not a TIFF file (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="111"/>
+        <source>Cannot reopen %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="112"/>
+        <source>%1 is left to GDAL (georeferenced or untiled TIFF without orientation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="113"/>
+        <source>%1 has no readable image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="114"/>
+        <source>%1 uses %2 compression (TIFF compression %3), which this build&apos;s libtiff cannot decode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="115"/>
+        <source>%1 has an empty image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="116"/>
+        <source>Frame %1 does not exist (this image has one frame).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="117"/>
+        <source>Band %1 does not exist (the image has %2 bands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="118"/>
+        <source>Reading %1 failed at block %2,%3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="119"/>
+        <source>Reading %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="120"/>
+        <source>Reading the %1 image of %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TileGrid</name>
@@ -1263,6 +2212,11 @@
 <context>
     <name>Viewer</name>
     <message>
+        <location filename="../build/ui/trf_messages.cpp" line="188"/>
+        <source>The file %1 does not exist.</source>
+        <translation>Die Datei %1 existiert nicht.</translation>
+    </message>
+    <message>
         <location filename="../ui/export_job.cpp" line="42"/>
         <source>The region is empty.</source>
         <translation type="unfinished"></translation>
@@ -1295,6 +2249,14 @@
     <message>
         <location filename="../ui/image_session.cpp" line="44"/>
         <source>The image has no pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ZScale</name>
+    <message>
+        <location filename="../build/ui/trf_messages.cpp" line="145"/>
+        <source>Band %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2189,164 +3151,174 @@ Run &apos;tessera &lt;command&gt; --help&apos; for a command&apos;s options.
 <context>
     <name>tessera::ui::LibraryPanel</name>
     <message>
-        <location filename="../ui/library_panel.cpp" line="83"/>
+        <location filename="../ui/library_panel.cpp" line="84"/>
         <source>%1 × %2, %3 band(s) %4, %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="89"/>
-        <location filename="../ui/library_panel.cpp" line="170"/>
+        <location filename="../ui/library_panel.cpp" line="90"/>
+        <location filename="../ui/library_panel.cpp" line="171"/>
         <source>Georeferenced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="91"/>
+        <location filename="../ui/library_panel.cpp" line="92"/>
         <source>Last sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="96"/>
+        <location filename="../ui/library_panel.cpp" line="97"/>
         <source>Cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="99"/>
+        <location filename="../ui/library_panel.cpp" line="100"/>
         <source>No thumbnail yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="146"/>
+        <location filename="../ui/library_panel.cpp" line="147"/>
         <source>Search names and paths</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="153"/>
-        <location filename="../ui/library_panel.cpp" line="303"/>
+        <location filename="../ui/library_panel.cpp" line="154"/>
+        <location filename="../ui/library_panel.cpp" line="320"/>
         <source>All formats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="154"/>
+        <location filename="../ui/library_panel.cpp" line="155"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="161"/>
+        <location filename="../ui/library_panel.cpp" line="162"/>
         <source> MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="162"/>
+        <location filename="../ui/library_panel.cpp" line="163"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="164"/>
+        <location filename="../ui/library_panel.cpp" line="165"/>
         <source>Minimum file size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="165"/>
+        <location filename="../ui/library_panel.cpp" line="166"/>
         <source>Maximum file size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="166"/>
+        <location filename="../ui/library_panel.cpp" line="167"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="172"/>
+        <location filename="../ui/library_panel.cpp" line="173"/>
         <source>Only georeferenced images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="199"/>
+        <location filename="../ui/library_panel.cpp" line="200"/>
         <source>Add Folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="199"/>
+        <location filename="../ui/library_panel.cpp" line="200"/>
         <source>Add a local folder to the library and sync it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="201"/>
+        <location filename="../ui/library_panel.cpp" line="202"/>
         <source>Add S3 Prefix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="201"/>
+        <location filename="../ui/library_panel.cpp" line="202"/>
         <source>Add s3://bucket/prefix to the library and sync it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="203"/>
+        <location filename="../ui/library_panel.cpp" line="204"/>
         <source>Sync Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="203"/>
+        <location filename="../ui/library_panel.cpp" line="204"/>
         <source>Re-sync every folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="204"/>
+        <location filename="../ui/library_panel.cpp" line="205"/>
         <source>Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="204"/>
+        <location filename="../ui/library_panel.cpp" line="205"/>
         <source>Copy or move files into the library&apos;s managed folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="206"/>
+        <location filename="../ui/library_panel.cpp" line="207"/>
         <source>Pre-cache thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="206"/>
+        <location filename="../ui/library_panel.cpp" line="207"/>
         <source>Make the missing thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="214"/>
+        <location filename="../ui/library_panel.cpp" line="215"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="223"/>
+        <location filename="../ui/library_panel.cpp" line="224"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="224"/>
+        <location filename="../ui/library_panel.cpp" line="225"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="225"/>
+        <location filename="../ui/library_panel.cpp" line="226"/>
         <source>Re-sync the library every N minutes (off = only on demand)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="229"/>
+        <location filename="../ui/library_panel.cpp" line="230"/>
         <source>Auto-sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="255"/>
+        <location filename="../ui/library_panel.cpp" line="258"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/library_panel.cpp" line="259"/>
+        <source>Convert to &amp;COG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/library_panel.cpp" line="272"/>
         <source>The library cannot be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="356"/>
+        <location filename="../ui/library_panel.cpp" line="373"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/library_panel.cpp" line="357"/>
+        <location filename="../ui/library_panel.cpp" line="374"/>
         <source>%n image(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2354,92 +3326,92 @@ Run &apos;tessera &lt;command&gt; --help&apos; for a command&apos;s options.
         </translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="358"/>
+        <location filename="../ui/library_panel.cpp" line="375"/>
         <source> (first %1 shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="359"/>
+        <location filename="../ui/library_panel.cpp" line="376"/>
         <source>No folders yet: add one to build the library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="408"/>
+        <location filename="../ui/library_panel.cpp" line="425"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="410"/>
+        <location filename="../ui/library_panel.cpp" line="427"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="425"/>
+        <location filename="../ui/library_panel.cpp" line="442"/>
         <source>Cannot add %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="428"/>
+        <location filename="../ui/library_panel.cpp" line="445"/>
         <source>Syncing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="433"/>
+        <location filename="../ui/library_panel.cpp" line="450"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="440"/>
+        <location filename="../ui/library_panel.cpp" line="457"/>
         <source>Moving into the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="440"/>
+        <location filename="../ui/library_panel.cpp" line="457"/>
         <source>Copying into the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="447"/>
+        <location filename="../ui/library_panel.cpp" line="464"/>
         <source>Making thumbnails…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="451"/>
+        <location filename="../ui/library_panel.cpp" line="468"/>
         <source>Add a Folder to the Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="458"/>
+        <location filename="../ui/library_panel.cpp" line="475"/>
         <source>Add an S3 Prefix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="459"/>
+        <location filename="../ui/library_panel.cpp" line="476"/>
         <source>S3 bucket and prefix (credentials and endpoint from the AWS_* environment):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="464"/>
+        <location filename="../ui/library_panel.cpp" line="481"/>
         <source>An S3 prefix looks like s3://bucket/prefix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="472"/>
+        <location filename="../ui/library_panel.cpp" line="489"/>
         <source>Import Images into the Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="473"/>
+        <location filename="../ui/library_panel.cpp" line="490"/>
         <source>Images (*.tif *.tiff *.png *.jpg *.jpeg *.jp2 *.webp *.fits *.fit *.fts *.svs *.ndpi *.scn *.mrxs *.vrt *.img *.ntf *.nc);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="476"/>
+        <location filename="../ui/library_panel.cpp" line="493"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/library_panel.cpp" line="477"/>
+        <location filename="../ui/library_panel.cpp" line="494"/>
         <source>Copy the %n file(s) into the library folder, or move them there?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2447,12 +3419,12 @@ Run &apos;tessera &lt;command&gt; --help&apos; for a command&apos;s options.
         </translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="480"/>
+        <location filename="../ui/library_panel.cpp" line="497"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/library_panel.cpp" line="481"/>
+        <location filename="../ui/library_panel.cpp" line="498"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,22 +3432,22 @@ Run &apos;tessera &lt;command&gt; --help&apos; for a command&apos;s options.
 <context>
     <name>tessera::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="304"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
@@ -2545,134 +3517,134 @@ Run &apos;tessera &lt;command&gt; --help&apos; for a command&apos;s options.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Main</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
-        <location filename="../ui/main_window.cpp" line="418"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="422"/>
         <source>Open Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Images (*.tif *.tiff *.ptif *.svs *.ndpi *.scn *.vrt *.fits *.fit *.fts *.jp2 *.png *.jpg *.jpeg *.img *.nc);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Open &amp;Location…</source>
         <translation>&amp;Adresse öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>Open &amp;Recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>Open &amp;Sample Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>Export &amp;Region…</source>
         <translation>&amp;Bereich exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>Export &amp;Thumbnail…</source>
         <translation>&amp;Vorschaubild exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Convert to &amp;COG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Output &amp;Formats and CRSes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>&amp;Fit to Window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;Actual Pixels (1:1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>Zoom &amp;In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>Zoom &amp;Out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>&amp;Select Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>Drag on the image to select a region (Shift+drag works at any time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>Texture &amp;Cache Size…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>&amp;About Tessera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>About Tessera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>&lt;b&gt;Tessera&lt;/b&gt; %1&lt;br&gt;A viewer for very large images (COG, GeoTIFF, whole-slide TIFF, FITS).&lt;br&gt;&lt;br&gt;Keys: arrows pan, +/− zoom, Home fits, 1 shows actual pixels, Shift+drag selects a region.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="352"/>
+        <location filename="../ui/main_window.cpp" line="356"/>
         <source>Frame</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="369"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>No image</source>
         <translation>Kein Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="437"/>
+        <location filename="../ui/main_window.cpp" line="441"/>
         <source>%1 — Tessera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
-        <location filename="../ui/main_window.cpp" line="500"/>
+        <location filename="../ui/main_window.cpp" line="477"/>
+        <location filename="../ui/main_window.cpp" line="504"/>
         <source>%1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window.cpp" line="479"/>
+        <location filename="../ui/main_window.cpp" line="483"/>
         <source>Opened %1: %2 × %3 pixels, %n band(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2680,124 +3652,124 @@ Run &apos;tessera &lt;command&gt; --help&apos; for a command&apos;s options.
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="511"/>
-        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="515"/>
+        <location filename="../ui/main_window.cpp" line="526"/>
         <source>Preparing the built-in sample image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="515"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="513"/>
+        <location filename="../ui/main_window.cpp" line="517"/>
         <source>Sample Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window.cpp" line="554"/>
         <source>The sample image could not be made: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="556"/>
         <source>Sample image cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="571"/>
-        <location filename="../ui/main_window.cpp" line="581"/>
+        <location filename="../ui/main_window.cpp" line="575"/>
+        <location filename="../ui/main_window.cpp" line="585"/>
         <source>Exported %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window.cpp" line="594"/>
         <source>Texture Cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window.cpp" line="594"/>
         <source>Texture cache size (MB):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="599"/>
+        <location filename="../ui/main_window.cpp" line="603"/>
         <source>&amp;Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window.cpp" line="604"/>
         <source>&amp;Run Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="602"/>
+        <location filename="../ui/main_window.cpp" line="606"/>
         <source>Serve the open image over HTTP (tiles, API, globe page)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="609"/>
+        <location filename="../ui/main_window.cpp" line="613"/>
         <source>Server &amp;Port…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window.cpp" line="617"/>
         <source>Server Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window.cpp" line="617"/>
         <source>Port for the HTTP server (0 = any free port):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="621"/>
+        <location filename="../ui/main_window.cpp" line="625"/>
         <source>&amp;Copy URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="625"/>
+        <location filename="../ui/main_window.cpp" line="629"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="627"/>
+        <location filename="../ui/main_window.cpp" line="631"/>
         <source>Open in &amp;Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="631"/>
+        <location filename="../ui/main_window.cpp" line="635"/>
         <source>Could not open a browser for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="646"/>
+        <location filename="../ui/main_window.cpp" line="650"/>
         <source>Server running at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="656"/>
+        <location filename="../ui/main_window.cpp" line="660"/>
         <source>The server could not start on port %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="687"/>
+        <location filename="../ui/main_window.cpp" line="691"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="714"/>
+        <location filename="../ui/main_window.cpp" line="718"/>
         <source>Open an image to see it on the globe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="716"/>
+        <location filename="../ui/main_window.cpp" line="720"/>
         <source>Start the server to see the globe.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="739"/>
+        <location filename="../ui/main_window.cpp" line="743"/>
         <source>Clear Menu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2817,17 +3789,17 @@ Run &apos;tessera &lt;command&gt; --help&apos; for a command&apos;s options.
         <translation>Histogramm</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>Zoom %1 %  ·  level %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="397"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>Opening %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="416"/>
+        <location filename="../ui/main_window.cpp" line="420"/>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
