@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cog/cog_validate.h"
+#include "http/region_params.h"
 #include "http/route_context.h"
 #include "http/routes.h"
 #include "http/tile_response.h"
@@ -367,41 +368,13 @@ void addImageRoutes(RouteTable& t) {
                   "Any writable format of the formats registry by extension, driver or MIME "
                   "type (GET /api/formats): tiff (tif, tiled), png, jpeg, webp, cog, nc, jp2, "
                   "img, gpkg, ... Unknown or read-only → 400 listing the valid ones.",
-                  true},
-                 query("crs", ParamType::String, "",
-                       "Output CRS (EPSG:nnnn from GET /api/formats): the region is reprojected "
-                       "and georeferenced in it. Alias: outputCrs."),
-                 query("outputCrs", ParamType::String, "", "Alias of crs."),
-                 query("left", ParamType::Number, "", "Left bound.", true),
-                 query("right", ParamType::Number, "", "Right bound.", true),
-                 query("top", ParamType::Number, "", "Top bound.", true),
-                 query("bottom", ParamType::Number, "", "Bottom bound.", true),
-                 query("units", ParamType::String, "",
-                       "pixels, fraction, projection, EPSG:nnnn, wgs84, +proj=..."),
-                 query("width", ParamType::Integer, "0", "Maximum output width (0 = native)."),
-                 query("height", ParamType::Integer, "0", "Maximum output height (0 = native).")},
+                  true}},
+                regionQueryParams(),
                 ip,
                 sp}),
            .produces = kImageTypes,
            .handler = [](RouteContext& c) {
-               RegionRequest r;
-               r.image = c.imageRef();
-               r.left = c.number("left");
-               r.right = c.number("right");
-               r.top = c.number("top");
-               r.bottom = c.number("bottom");
-               r.units = c.string("units");
-               r.width = c.integer("width");
-               r.height = c.integer("height");
-               if (r.width < 0 || r.height < 0)
-                   fail(ErrorKind::BadRequest, trc("Http", "Invalid output width or height."));
-               r.style = c.style();
-               r.styleGiven = !r.style.styleJson.empty();
-               // Every format goes through the formats registry (400 for unknown/read-only).
-               r.format = c.string("fmt");
-               if (auto e = parseEncoding(r.format)) r.encoding = *e;
-               r.outputCrs = c.string("crs");
-               if (r.outputCrs.empty()) r.outputCrs = c.string("outputCrs");
+               const RegionRequest r = regionRequest(c, c.string("fmt"));
                const Encoded e = c.api.engine().region(r);
                return HttpResponse::bytes(QByteArray(reinterpret_cast<const char*>(e.bytes->data()),
                                                      qsizetype(e.bytes->size())),

@@ -9,7 +9,8 @@
 #include <QFileInfo>
 #include <QTimeZone>
 
-#include "encode/encoding.h"
+#include "formats/service_config.h"
+#include "http/region_params.h"
 #include "http/route_context.h"
 #include "http/routes.h"
 #include "jobs/job_queue.h"
@@ -94,51 +95,35 @@ void addJobRoutes(RouteTable& t) {
            .pattern = "jobs/region",
            .perImage = true,
            .summary = "Region as a job",
-           .description = "The parameters of data/region (fmt: tiff, png, jpeg, webp) rendered on "
+           .description = "The parameters of data/region (fmt: any writable format) rendered on "
                           "the job queue: 202 with the job; poll /api/jobs/{job}, download "
                           "/api/jobs/{job}/result.",
            .tag = "jobs",
-           .params = concat({{q("fmt", ParamType::String, "tiff", "Output format."),
-                              q("left", ParamType::Number, "", "Left bound.", true),
-                              q("right", ParamType::Number, "", "Right bound.", true),
-                              q("top", ParamType::Number, "", "Top bound.", true),
-                              q("bottom", ParamType::Number, "", "Bottom bound.", true),
-                              q("units", ParamType::String, "",
-                                "pixels, fraction, projection, EPSG:nnnn, wgs84, +proj=..."),
-                              q("width", ParamType::Integer, "0", "Maximum output width."),
-                              q("height", ParamType::Integer, "0", "Maximum output height.")},
+           .params = concat({{q("fmt", ParamType::String, "tiff",
+                                "Output format: any writable entry of the formats registry "
+                                "(extension, driver or MIME type), as data/region.{fmt}.")},
+                             regionQueryParams(),
                              imageParams(),
                              styleParams()}),
            .produces = kJson,
            .handler = [](RouteContext& c) {
-               RegionRequest r;
-               r.image = c.imageRef();
-               r.left = c.number("left");
-               r.right = c.number("right");
-               r.top = c.number("top");
-               r.bottom = c.number("bottom");
-               r.units = c.string("units");
-               r.width = c.integer("width");
-               r.height = c.integer("height");
-               if (r.width < 0 || r.height < 0)
-                   fail(ErrorKind::BadRequest, trc("Http", "Invalid output width or height."));
-               const auto enc = parseEncoding(c.string("fmt"));
-               if (!enc) fail(ErrorKind::BadRequest, trc("Http", "Unknown output format."));
-               r.encoding = *enc;
-               r.style = c.style();
-               r.styleGiven = !r.style.styleJson.empty();
+               const RegionRequest r = regionRequest(c, c.string("fmt"));
+               // Unknown or read-only formats are a 400 now, not a failed job later.
+               const std::string extension =
+                   ServiceConfig::current()->formats.requireWritable(r.format).extension;
                Engine* engine = &c.api.engine();
                auto enginePtr = c.api.enginePtr();  // keeps the engine alive for the job
                JobSpec spec;
                spec.title = trf("Http", "Region of %1", c.image->name);
                spec.kind = "region";
-               spec.work = [engine, enginePtr, r](JobContext& ctx) {
+               spec.work = [engine, enginePtr, r, extension](JobContext& ctx) {
                    ctx.setProgress(0.0, trc("Http", "Rendering the region"));
                    const Encoded e = engine->region(r);
                    ctx.throwIfCancelled();
                    ctx.setProgress(0.9, trc("Http", "Writing the file"));
-                   const std::string path = jobDir() + "/job-" + std::to_string(ctx.id()) + "." +
-                                            fileExtension(r.encoding);
+                   const std::string path =
+                       jobDir() + "/job-" + std::to_string(ctx.id()) + "." +
+                       (e.mimeType == "application/zip" ? std::string("zip") : extension);
                    writeFileAtomically(path, *e.bytes);
                    ctx.setResultType(e.mimeType);
                    return path;
