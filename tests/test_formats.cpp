@@ -546,8 +546,8 @@ class TestFormats : public QObject {
     }
 
     void cli() {
-        if (!QFileInfo::exists(QStringLiteral(TESSERA_BINARY_DIR "/app/tessera")))
-            QSKIP("the tessera executable is not built");
+        QVERIFY2(QFileInfo::exists(QStringLiteral(TESSERA_BINARY_DIR "/app/tessera")),
+                 "the tessera executable is not built");
         Run r = runTessera({QStringLiteral("formats")});
         QCOMPARE(r.code, 0);
         const json j = json::parse(r.out.toStdString(), nullptr, false);

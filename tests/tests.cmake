@@ -39,3 +39,7 @@ tessera_add_test(ogc LIBS tessera_http)
 tessera_add_gui_test(formats_dialog OFFSCREEN)
 tessera_add_gui_test(jobs_panel OFFSCREEN)
 tessera_add_gui_test(tiff_metadata_panel OFFSCREEN)
+# These run the tessera executable (CLI checks): build it first, and fail if it is missing.
+add_dependencies(test_cog tessera)
+add_dependencies(test_formats tessera)
+add_dependencies(test_thumbnails tessera)
