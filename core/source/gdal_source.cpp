@@ -322,19 +322,7 @@ int GdalSource::chooseReadLevel(double winW, double winH, int bufW, int bufH, Re
 }
 
 std::vector<int> GdalSource::checkedBands(const std::vector<int>& bands, int frame) const {
-    if (frame != 0)
-        fail(ErrorKind::BadRequest,
-             trf("GdalSource", "Frame %1 does not exist (this image has one frame).",
-                 std::to_string(frame)));
-    std::vector<int> out = bands;
-    if (out.empty())
-        for (int b = 1; b <= info_.bandCount; ++b) out.push_back(b);
-    for (int b : out)
-        if (b < 1 || b > info_.bandCount)
-            fail(ErrorKind::BadRequest,
-                 trf("GdalSource", "Band %1 does not exist (the image has %2 bands).",
-                     std::to_string(b), std::to_string(info_.bandCount)));
-    return out;
+    return checkedSingleFrameBands(info_, bands, frame);
 }
 
 Raster GdalSource::read(const ReadWindow& w) const {

@@ -10,6 +10,23 @@ Raster Source::readProjected(const ProjectedWindow&) const {
          trc("Source", "This image is not georeferenced, so it cannot be reprojected."));
 }
 
+std::vector<int> checkedSingleFrameBands(const SourceInfo& info, const std::vector<int>& bands,
+                                         int frame) {
+    if (frame != 0)
+        fail(ErrorKind::BadRequest,
+             trf("Source", "Frame %1 does not exist (this image has one frame).",
+                 std::to_string(frame)));
+    std::vector<int> out = bands;
+    if (out.empty())
+        for (int b = 1; b <= info.bandCount; ++b) out.push_back(b);
+    for (int b : out)
+        if (b < 1 || b > info.bandCount)
+            fail(ErrorKind::BadRequest,
+                 trf("Source", "Band %1 does not exist (the image has %2 bands).",
+                     std::to_string(b), std::to_string(info.bandCount)));
+    return out;
+}
+
 Raster Source::associatedImage(const std::string& name) const {
     fail(ErrorKind::NotFound, trf("Source", "No associated image named \"%1\".", name));
 }

@@ -83,4 +83,9 @@ class Source {
 
 using SourcePtr = std::shared_ptr<const Source>;
 
+// For single-frame sources: the 1-based bands to read (all when bands is empty). Throws
+// Error(BadRequest) for a frame other than 0 or a band outside 1..info.bandCount.
+std::vector<int> checkedSingleFrameBands(const SourceInfo& info, const std::vector<int>& bands,
+                                         int frame);
+
 }  // namespace tessera

@@ -262,19 +262,7 @@ TiffSource::TiffSource(std::string uri, std::string gdalPath, std::unique_ptr<Ti
 TiffSource::~TiffSource() = default;
 
 std::vector<int> TiffSource::checkedBands(const std::vector<int>& bands, int frame) const {
-    if (frame != 0)
-        fail(ErrorKind::BadRequest,
-             trf("TiffSource", "Frame %1 does not exist (this image has one frame).",
-                 std::to_string(frame)));
-    std::vector<int> out = bands;
-    if (out.empty())
-        for (int b = 1; b <= info_.bandCount; ++b) out.push_back(b);
-    for (int b : out)
-        if (b < 1 || b > info_.bandCount)
-            fail(ErrorKind::BadRequest,
-                 trf("TiffSource", "Band %1 does not exist (the image has %2 bands).",
-                     std::to_string(b), std::to_string(info_.bandCount)));
-    return out;
+    return checkedSingleFrameBands(info_, bands, frame);
 }
 
 void TiffSource::decodeBlock(TiffHandle& h, const Level& L, int bx, int by,
