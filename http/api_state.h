@@ -14,6 +14,7 @@
 
 #include "http/image_registry.h"
 #include "http/route_table.h"
+#include "http/server_limits.h"
 #include "jobs/job_queue.h"
 #include "service/engine.h"
 
@@ -37,6 +38,11 @@ class ApiState {
     // Jobs submitted over HTTP (region jobs); results live until evicted from the history.
     JobQueue& jobs() noexcept { return *jobs_; }
 
+    // The server's limits and per-request budgets (set before the server starts; read-only
+    // afterwards, so handlers may read them without a lock).
+    const ServerLimits& limits() const noexcept { return limits_; }
+    void setLimits(const ServerLimits& limits) { limits_ = limits; }
+
     // Directory holding cesium/ and swagger-ui/ ("" when none was found).
     const QString& assetsDir() const noexcept { return assetsDir_; }
     void setAssetsDir(const QString& dir) { assetsDir_ = dir; }
@@ -53,6 +59,7 @@ class ApiState {
     std::shared_ptr<LibraryStore> library_;
     RouteTable routes_;
     QString assetsDir_;
+    ServerLimits limits_;
     mutable std::mutex settingsMutex_;
     bool autoUseLargeImages_ = true;
     int maxSmallImageSize_ = 4096;

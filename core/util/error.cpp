@@ -14,6 +14,14 @@ const char* errorKindName(ErrorKind kind) noexcept {
             return "i/o error";
         case ErrorKind::Internal:
             return "internal error";
+        case ErrorKind::TooLarge:
+            return "too large";
+        case ErrorKind::Busy:
+            return "busy";
+        case ErrorKind::Cancelled:
+            return "cancelled";
+        case ErrorKind::Unsafe:
+            return "unsafe file";
     }
     return "internal error";
 }
@@ -30,6 +38,14 @@ int httpStatusFor(ErrorKind kind) noexcept {
             return 502;
         case ErrorKind::Internal:
             return 500;
+        case ErrorKind::TooLarge:
+            return 413;
+        case ErrorKind::Busy:
+            return 503;
+        case ErrorKind::Cancelled:
+            return 499;  // nginx's "client closed request"; never sent to a client
+        case ErrorKind::Unsafe:
+            return 422;
     }
     return 500;
 }

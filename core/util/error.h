@@ -13,6 +13,10 @@ enum class ErrorKind {
     Unsupported,  // valid input Tessera cannot handle (format, projection)
     IO,           // reading or writing failed (disk, network)
     Internal,     // a bug or an unexpected library failure
+    TooLarge,     // the answer would exceed a memory or size budget (HTTP 413)
+    Busy,         // a bounded queue is full: try again later (HTTP 503 with Retry-After)
+    Cancelled,    // the caller went away or cancelled (no answer is sent)
+    Unsafe,       // the file failed the crash-isolated probe (crash, time-out, memory)
 };
 
 class Error : public std::runtime_error {
@@ -27,7 +31,7 @@ class Error : public std::runtime_error {
 // Short name of a kind for logs and JSON ("not found", "bad request", ...).
 const char* errorKindName(ErrorKind kind) noexcept;
 
-// HTTP status code for a kind (404, 400, 415, 502, 500).
+// HTTP status code for a kind (404, 400, 415, 502, 500, 413, 503, 499, 422).
 int httpStatusFor(ErrorKind kind) noexcept;
 
 [[noreturn]] inline void fail(ErrorKind kind, const std::string& message) {
