@@ -2,6 +2,7 @@
 // (QCoreApplication); `tessera` alone or with a path/URL starts the desktop viewer
 // (QApplication); `tessera --no-gui` keeps the CLI's no-argument behaviour.
 #include <QCoreApplication>
+#include <clocale>
 #include <cstring>
 #include <memory>
 
@@ -13,6 +14,18 @@
 
 #include "viewer_app.h"
 #endif
+
+namespace {
+
+// QCoreApplication applies the system locale to the C library (setlocale(LC_ALL, "")): under
+// de_DE.UTF-8, strtod and printf would read and write "0,5". Numbers in files, URLs and JSON
+// always use '.', so LC_NUMERIC goes back to "C" before any library (cfitsio caches the decimal
+// point on first use) parses one; translations and Qt's own QLocale formatting are unaffected.
+void useCNumericLocale() {
+    std::setlocale(LC_NUMERIC, "C");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     const bool cli = argc >= 2 && (tessera::cli::isCliCommand(QString::fromLocal8Bit(argv[1])) ||
@@ -27,6 +40,7 @@ int main(int argc, char** argv) {
                                                       ? "--ignore-gpu-blocklist --no-sandbox"
                                                       : "--ignore-gpu-blocklist");
         QApplication app(argc, argv);
+        useCNumericLocale();
         QCoreApplication::setApplicationName(QStringLiteral("tessera"));
         QCoreApplication::setOrganizationName(QStringLiteral("tessera"));
         QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_APP_VERSION));
@@ -35,6 +49,7 @@ int main(int argc, char** argv) {
 #endif
     (void)cli;
     QCoreApplication app(argc, argv);
+    useCNumericLocale();
     QCoreApplication::setApplicationName(QStringLiteral("tessera"));
     QCoreApplication::setOrganizationName(QStringLiteral("tessera"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TESSERA_APP_VERSION));

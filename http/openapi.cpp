@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/c_locale.h"
+
 namespace tessera::http {
 
 namespace {
@@ -29,7 +31,11 @@ nlohmann::json schemaFor(const ParamSpec& p) {
                 s["default"] = std::stoll(p.defaultValue);
                 break;
             case ParamType::Number:
-                s["default"] = std::stod(p.defaultValue);
+                // '.' is the decimal point whatever the process locale (std::stod follows it).
+                if (auto v = parseDoubleC(p.defaultValue))
+                    s["default"] = *v;
+                else
+                    s["default"] = p.defaultValue;
                 break;
             case ParamType::Boolean:
                 s["default"] = p.defaultValue == "true";

@@ -2,6 +2,7 @@
 
 #include <fitsio.h>
 
+#include "util/c_locale.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -30,6 +31,7 @@ void FitsFileCloser::operator()(fitsfile* f) const noexcept {
 FitsFilePtr openFitsFile(const std::string& path) {
     fitsfile* f = nullptr;
     int status = 0;
+    const CNumericScope cNumbers;  // cfitsio parses the primary header's numbers with strtod
     fits_open_diskfile(&f, path.c_str(), READONLY, &status);
     if (status != 0 || !f) {
         const std::string reason = fitsErrorText(status);

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <regex>
 
+#include "util/c_locale.h"
+
 namespace tessera {
 
 namespace {
@@ -48,6 +50,7 @@ std::vector<std::string> readHeaderCards(fitsfile* f, bool compressedImage) {
     std::vector<std::string> cards;
     char* header = nullptr;
     int nkeys = 0, status = 0;
+    const CNumericScope cNumbers;  // the compressed-image conversion rewrites numeric cards
     if (compressedImage)
         fits_convert_hdr2str(f, 0, nullptr, 0, &header, &nkeys, &status);
     else
@@ -97,14 +100,14 @@ nlohmann::json fitsCardValue(const std::string& card) {
             char* end = nullptr;
             const long long i = std::strtoll(v.c_str(), &end, 10);
             if (end && *end == '\0') return i;
-            return std::strtod(v.c_str(), nullptr);  // too large for 64 bits
+            return strtodC(v.c_str(), nullptr);  // too large for 64 bits
         }
         case 'F': {
             std::string d = v;
             std::replace(d.begin(), d.end(), 'D', 'E');
             std::replace(d.begin(), d.end(), 'd', 'e');
             char* end = nullptr;
-            const double x = std::strtod(d.c_str(), &end);
+            const double x = strtodC(d.c_str(), &end);
             if (end && *end == '\0') return x;
             return v;
         }

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "style/style.h"
+#include "util/c_locale.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -65,7 +66,7 @@ std::optional<double> parseNumber(std::string_view text) {
     if (t.find('x') != std::string::npos || t.find('X') != std::string::npos) return std::nullopt;
     errno = 0;
     char* end = nullptr;
-    double v = std::strtod(t.c_str(), &end);
+    double v = strtodC(t.c_str(), &end);  // '.' whatever the locale
     if (end != t.c_str() + t.size()) return std::nullopt;
     return v;
 }

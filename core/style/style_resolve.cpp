@@ -24,6 +24,7 @@
 #include <memory>
 
 #include "style/style_internal.h"
+#include "util/c_locale.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -266,7 +267,7 @@ ParsedSpec parseSpec(const std::variant<std::monostate, double, std::string>& v)
         return p;
     }
     p.mode = s.substr(0, colon);
-    p.threshold = std::strtod(s.c_str() + colon + 1, nullptr);
+    p.threshold = strtodC(s.c_str() + colon + 1, nullptr);
     return p;
 }
 
