@@ -12,8 +12,11 @@
 #include "raster/window_resample.h"
 #include "source/fits_handle_pool.h"
 #include "source/fits_header.h"
+#include "source/fits_validate.h"
+#include "util/c_locale.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/request_context.h"
 
 namespace tessera {
 
@@ -23,6 +26,8 @@ namespace {
 constexpr double kMaxReadBytes = 2.0 * 1024 * 1024 * 1024;
 // Source rows a reduced read of an uncached frame holds in memory at once.
 constexpr std::size_t kReadBudgetBytes = std::size_t(32) << 20;
+// Frames (image planes) one file may have: each costs a frame entry in info() and metadata.
+constexpr std::size_t kMaxFrames = 100000;
 
 DataType typeOfEquivalentBitpix(int bitpix) {
     switch (bitpix) {
@@ -123,13 +128,14 @@ std::shared_ptr<FitsSource> FitsSource::open(const std::string& uri, const std::
 
 FitsSource::FitsSource(std::string uri, std::string path)
     : uri_(std::move(uri)), path_(std::move(path)) {
+    // Every header is checked before cfitsio reads it; cfitsio only ever visits the HDUs that
+    // passed (it reads each header on the way to a later one).
+    const FitsStructure checked = checkFitsStructure(path_, uri_);
+    const CNumericScope cNumbers;  // cfitsio parses header numbers with strtod
     FitsFilePtr probe = openFitsFile(path_);
     fitsfile* f = probe.get();
-    int status = 0, hduCount = 0;
-    fits_get_num_hdus(f, &hduCount, &status);
-    if (status != 0)
-        fail(ErrorKind::Unsupported, trf("FitsSource", "%1 is not a FITS file Tessera can read: %2",
-                                         uri_, fitsErrorText(status)));
+    int status = 0;
+    const int hduCount = int(checked.hdus.size());
     long long width = 0, height = 0;
     std::vector<DataType> frameTypes;
     std::vector<nlohmann::json> hduKeywords;
@@ -160,6 +166,12 @@ FitsSource::FitsSource(std::string uri, std::string path)
                 continue;
             }
             for (int a = 0; a < std::min(naxis, 9); ++a) s.naxes.push_back(naxes[a]);
+            // cfitsio must agree with the checked header; otherwise the HDU is not shown.
+            const FitsHduCheck& c = checked.hdus[std::size_t(h - 1)];
+            if (naxis > 9 || s.naxes != c.naxes || s.bitpix != c.bitpix) {
+                hdus_.push_back(std::move(s));
+                continue;
+            }
             long long planes = 1;
             for (std::size_t a = 2; a < s.naxes.size(); ++a) planes *= s.naxes[a];
             const bool hasData =
@@ -172,6 +184,12 @@ FitsSource::FitsSource(std::string uri, std::string path)
                 s.used = true;
                 std::string name = stringKeyword(hduKeywords.back(), "EXTNAME");
                 if (name.empty()) name = h == 1 ? "PRIMARY" : "HDU " + std::to_string(h - 1);
+                if (std::size_t(planes) > kMaxFrames - frames_.size())
+                    fail(ErrorKind::Unsupported,
+                         trf("FitsSource",
+                             "%1 holds more than %2 image planes; Tessera shows at most that "
+                             "many frames.",
+                             uri_, std::to_string(kMaxFrames)));
                 for (long long p = 0; p < planes; ++p) {
                     FrameRef fr;
                     fr.hdu = h;
@@ -185,6 +203,8 @@ FitsSource::FitsSource(std::string uri, std::string path)
         hdus_.push_back(std::move(s));
     }
     fits_clear_errmsg();
+    // A damaged or lying HDU ends the walk; without a frame before it, that is the reason.
+    if (frames_.empty() && checked.stopped) throw *checked.stopped;
     if (frames_.empty())
         fail(ErrorKind::Unsupported,
              trf("FitsSource", "%1 holds no image (no HDU with two or more axes of data).", uri_));
@@ -314,6 +334,7 @@ std::vector<std::uint8_t> FitsSource::readFitsBlock(int frame, int firstRow, int
         fpixel[std::size_t(a)] = lpixel[std::size_t(a)] = long(rest % n) + 1;
         rest /= n;
     }
+    const CNumericScope cNumbers;  // moving to an HDU makes cfitsio parse its header again
     auto lease = pool_->acquire();
     fitsfile* f = lease.get();
     int status = 0;
@@ -392,36 +413,49 @@ void FitsSource::readInto(const ReadWindow& w, int frame, Raster& out, int ox0, 
         resampleWindow(rows, xs, ys, nodata, fill, out, 0);
         return;
     }
-    // A large frame: read the source rows the output needs, a batch of output rows at a time.
-    const int cx0 = xs.minIndex(), cx1 = xs.maxIndexExclusive();
-    const int cols = std::max(1, cx1 - cx0);
-    const std::size_t rowBytes = std::size_t(cols) * sampleSize(info_.dtype);
+    // A large frame: read the source samples the output needs, a block of output rows and
+    // columns at a time, so no read holds more than about kReadBudgetBytes of source samples
+    // (a very wide image is read in column chunks too).
+    const std::size_t ss = sampleSize(info_.dtype);
     const double rowsPerOutput = std::max(1.0, sy) + 4.0;
-    const int batch = std::max(
-        1, int(double(std::max<std::size_t>(1, kReadBudgetBytes / rowBytes)) / rowsPerOutput));
-    for (int a = oy0; a < oy1; a += batch) {
-        const int b = std::min(oy1, a + batch);
-        const AxisTaps ys = axisTaps(w.y0, sy, a, b, info_.sizeY, w.resample);
-        const std::vector<int> needed = ys.distinctIndices();
-        if (needed.empty()) continue;
-        SourceRows rows;
-        rows.type = info_.dtype;
-        rows.firstRow = needed.front();
-        rows.firstCol = cx0;
-        rows.rows.assign(std::size_t(needed.back() - needed.front() + 1), nullptr);
-        // Runs of consecutive rows are read in one call; sparse rows (nearest) one by one.
-        std::vector<std::vector<std::uint8_t>> blocks;
-        for (std::size_t i = 0; i < needed.size();) {
-            std::size_t j = i + 1;
-            while (j < needed.size() && needed[j] == needed[j - 1] + 1) ++j;
-            const int first = needed[i], count = int(j - i);
-            blocks.push_back(readFitsBlock(frame, first, count, cx0, cols));
-            for (int k = 0; k < count; ++k)
-                rows.rows[std::size_t(first + k - rows.firstRow)] =
-                    blocks.back().data() + rowBytes * std::size_t(k);
-            i = j;
+    const double colsPerOutput = std::max(1.0, sx) + 4.0;
+    const double outColsPerChunk =
+        std::max(1.0, double(kReadBudgetBytes) / (rowsPerOutput * colsPerOutput * double(ss)));
+    const int chunkCols = int(std::min<double>(ox1 - ox0, outColsPerChunk));
+    for (int c0 = ox0; c0 < ox1; c0 += chunkCols) {
+        const int c1 = std::min(ox1, c0 + chunkCols);
+        const AxisTaps xc =
+            c0 == ox0 && c1 == ox1 ? xs : axisTaps(w.x0, sx, c0, c1, info_.sizeX, w.resample);
+        const int cx0 = xc.minIndex(), cx1 = xc.maxIndexExclusive();
+        const int cols = std::max(1, cx1 - cx0);
+        const std::size_t rowBytes = std::size_t(cols) * ss;
+        const int batch = std::max(
+            1, int(double(std::max<std::size_t>(1, kReadBudgetBytes / rowBytes)) / rowsPerOutput));
+        for (int a = oy0; a < oy1; a += batch) {
+            checkCancelled();
+            const int b = std::min(oy1, a + batch);
+            const AxisTaps ys = axisTaps(w.y0, sy, a, b, info_.sizeY, w.resample);
+            const std::vector<int> needed = ys.distinctIndices();
+            if (needed.empty()) continue;
+            SourceRows rows;
+            rows.type = info_.dtype;
+            rows.firstRow = needed.front();
+            rows.firstCol = cx0;
+            rows.rows.assign(std::size_t(needed.back() - needed.front() + 1), nullptr);
+            // Runs of consecutive rows are read in one call; sparse rows (nearest) one by one.
+            std::vector<std::vector<std::uint8_t>> blocks;
+            for (std::size_t i = 0; i < needed.size();) {
+                std::size_t j = i + 1;
+                while (j < needed.size() && needed[j] == needed[j - 1] + 1) ++j;
+                const int first = needed[i], count = int(j - i);
+                blocks.push_back(readFitsBlock(frame, first, count, cx0, cols));
+                for (int k = 0; k < count; ++k)
+                    rows.rows[std::size_t(first + k - rows.firstRow)] =
+                        blocks.back().data() + rowBytes * std::size_t(k);
+                i = j;
+            }
+            resampleWindow(rows, xc, ys, nodata, fill, out, 0);
         }
-        resampleWindow(rows, xs, ys, nodata, fill, out, 0);
     }
 }
 
@@ -448,6 +482,9 @@ Raster FitsSource::read(const ReadWindow& w) const {
     if (!(ix1 > ix0) || !(iy1 > iy0))
         fail(ErrorKind::BadRequest, trc("FitsSource", "The read window lies outside the image."));
 
+    checkBudget(
+        std::size_t(w.outWidth) * std::size_t(w.outHeight) * bands.size() * sampleSize(info_.dtype),
+        trc("FitsSource", "This read"));
     Raster out(w.outWidth, w.outHeight, int(bands.size()), info_.dtype);
     // The output pixels inside the image (GdalSource's rule, so both sources pad alike).
     const double sx = (w.x1 - w.x0) / w.outWidth, sy = (w.y1 - w.y0) / w.outHeight;
@@ -511,10 +548,19 @@ BandStats FitsSource::statistics(int band, int frame, bool approximate) const {
     } else if (auto full = cachedFrame(frame)) {
         accumulate(*full);
     } else {
-        const std::size_t rowBytes = std::size_t(info_.sizeX) * sampleSize(info_.dtype);
-        const int batch = std::max(1, int(kReadBudgetBytes / rowBytes));
+        // Blocks of whole rows (or of one row's column chunks for very wide frames), each at
+        // most kReadBudgetBytes; Welford's sums do not depend on the block shape.
+        const std::size_t ss = sampleSize(info_.dtype);
+        const int cols = int(std::min<std::size_t>(
+            std::size_t(info_.sizeX), std::max<std::size_t>(1, kReadBudgetBytes / ss)));
+        const std::size_t rowBytes = std::size_t(cols) * ss;
+        const int batch = cols < info_.sizeX ? 1 : std::max(1, int(kReadBudgetBytes / rowBytes));
         for (int y = 0; y < info_.sizeY; y += batch)
-            accumulate(readFrameRows(frame, y, std::min(batch, info_.sizeY - y), 0, info_.sizeX));
+            for (int x = 0; x < info_.sizeX; x += cols) {
+                checkCancelled();
+                accumulate(readFrameRows(frame, y, std::min(batch, info_.sizeY - y), x,
+                                         std::min(cols, info_.sizeX - x)));
+            }
     }
     BandStats s;
     if (n > 0) s = {mn, mx, mean, std::sqrt(m2 / n), true};
@@ -526,8 +572,7 @@ BandStats FitsSource::statistics(int band, int frame, bool approximate) const {
 nlohmann::json FitsSource::internalMetadata() const {
     float v = 0;
     fits_get_version(&v);
-    char version[16];
-    std::snprintf(version, sizeof version, "%.2f", double(v));
+    const std::string version = formatFixedC(double(v), 2);
     nlohmann::json hdus = nlohmann::json::array();
     for (const HduSummary& h : hdus_) {
         nlohmann::json frames = nlohmann::json::array();

@@ -14,10 +14,13 @@
 
 #include "geo/crs.h"
 #include "geo/footprint.h"
+#include "source/fits_source.h"
+#include "source/fits_validate.h"
 #include "source/gdal_env.h"
 #include "source/gdal_metadata.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/request_context.h"
 
 namespace tessera {
 
@@ -25,6 +28,10 @@ namespace {
 
 // Largest raster a single read may produce (bytes), so a bad request cannot exhaust memory.
 constexpr double kMaxReadBytes = 2.0 * 1024 * 1024 * 1024;
+// Largest block GDAL may decode for us at once.
+constexpr double kMaxBlockBytes = 512.0 * 1024 * 1024;
+// Source samples one RasterIO call may pull: larger reads go in strips of output rows.
+constexpr double kStripBudgetBytes = 64.0 * 1024 * 1024;
 
 struct TypeMapping {
     DataType type;
@@ -225,6 +232,12 @@ int chooseWarpOverview(GDALDataset* src, void* transformer, int dstW, int dstH) 
 
 std::shared_ptr<GdalSource> GdalSource::open(const std::string& uri, const std::string& gdalPath,
                                              bool remote) {
+    // GDAL's FITS driver hands every HDU header to cfitsio (it counts the HDUs first): a FITS
+    // file is checked as FitsSource checks it, and one with any damaged or lying HDU is refused.
+    if (!remote && gdalPath.rfind("/vsi", 0) != 0 && FitsSource::looksLikeFits(gdalPath)) {
+        const FitsStructure checked = checkFitsStructure(gdalPath, uri);
+        if (checked.stopped) throw *checked.stopped;
+    }
     GdalDatasetPtr ds = openGdalDataset(gdalPath, remote);
     if (!ds) {
         const std::string detail = gdalLastError();
@@ -262,6 +275,21 @@ GdalSource::GdalSource(std::string uri, std::string gdalPath, bool remote, GdalD
     const TypeMapping tm = mapType(b1);
     info_.dtype = tm.type;
     gdalType_ = tm.bufferType;
+    // GDAL decodes whole blocks (all bands of a pixel-interleaved one): a header claiming huge
+    // blocks (a 65520² DEFLATE tile) is refused before any read would allocate one.
+    const char* interleave = ds->GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE");
+    const double blockBytes =
+        double(info_.tileWidth) * double(info_.tileHeight) *
+        double(GDALGetDataTypeSizeBytes(b1->GetRasterDataType())) *
+        (interleave && EQUAL(interleave, "PIXEL") ? double(info_.bandCount) : 1.0);
+    if (blockBytes > kMaxBlockBytes)
+        fail(ErrorKind::Unsupported,
+             trf("GdalSource",
+                 "%1 stores its image in blocks of %2×%3 pixels (%4 MiB decoded each), more "
+                 "than the %5 MiB Tessera decodes at once.",
+                 uri_, std::to_string(info_.tileWidth), std::to_string(info_.tileHeight),
+                 std::to_string(std::llround(blockBytes / 1048576.0)),
+                 std::to_string(std::llround(kMaxBlockBytes / 1048576.0))));
     info_.levels.push_back({info_.sizeX, info_.sizeY});
     for (int i = 0; i < b1->GetOverviewCount(); ++i)
         if (GDALRasterBand* o = b1->GetOverview(i))
@@ -338,6 +366,9 @@ Raster GdalSource::read(const ReadWindow& w) const {
     if (!(ix1 > ix0) || !(iy1 > iy0))
         fail(ErrorKind::BadRequest, trc("GdalSource", "The read window lies outside the image."));
 
+    checkBudget(
+        std::size_t(w.outWidth) * std::size_t(w.outHeight) * bands.size() * sampleSize(info_.dtype),
+        trc("GdalSource", "This read"));
     Raster out(w.outWidth, w.outHeight, int(bands.size()), info_.dtype);
     const double sx = (w.x1 - w.x0) / w.outWidth, sy = (w.y1 - w.y0) / w.outHeight;
     int ox0 = 0, oy0 = 0, ox1 = w.outWidth, oy1 = w.outHeight;
@@ -363,10 +394,18 @@ Raster GdalSource::read(const ReadWindow& w) const {
     double scaleX = 1, scaleY = 1;
     const bool integral = rx0 == std::floor(rx0) && ry0 == std::floor(ry0) &&
                           rx1 == std::floor(rx1) && ry1 == std::floor(ry1);
-    if (!integral) {
+    // The level GDAL reads, and how many source bytes that is: a read that would pull more than
+    // kStripBudgetBytes (a level without overviews, decimated to a small output) is made in
+    // strips of output rows, so memory stays bounded and it can be cancelled between strips.
+    const int level = chooseReadLevel(rx1 - rx0, ry1 - ry0, bufW, bufH, w.resample);
+    const LevelInfo& li = info_.levels[std::size_t(level + 1)];
+    const double sourceBytes = (rx1 - rx0) * double(li.width) / info_.sizeX * (ry1 - ry0) *
+                               double(li.height) / info_.sizeY * double(bands.size()) *
+                               double(size);
+    const bool strips = sourceBytes > kStripBudgetBytes && bufH > 1;
+    if (!integral || strips) {
         // GDAL picks overviews from the integer window around a fractional one; choose the level
         // from the exact window instead and read that level alone.
-        const int level = chooseReadLevel(rx1 - rx0, ry1 - ry0, bufW, bufH, w.resample);
         GDALDataset* levelDs = lease.handle().overviewDataset(level, true);
         if (levelDs) {
             ds = levelDs;
@@ -374,31 +413,44 @@ Raster GdalSource::read(const ReadWindow& w) const {
             scaleY = double(ds->GetRasterYSize()) / info_.sizeY;
         }
     }
+    const int stripRows =
+        strips ? std::clamp(int(double(bufH) * kStripBudgetBytes / sourceBytes), 1, bufH) : bufH;
+    const double rowStep = (ry1 - ry0) / bufH;
     const int dsW = ds->GetRasterXSize(), dsH = ds->GetRasterYSize();
     const double fx0 = std::clamp(rx0 * scaleX, 0.0, double(dsW)),
                  fx1 = std::clamp(rx1 * scaleX, 0.0, double(dsW));
-    const double fy0 = std::clamp(ry0 * scaleY, 0.0, double(dsH)),
-                 fy1 = std::clamp(ry1 * scaleY, 0.0, double(dsH));
-    const int nx0 = std::min(dsW - 1, int(std::floor(fx0))),
-              ny0 = std::min(dsH - 1, int(std::floor(fy0)));
+    const int nx0 = std::min(dsW - 1, int(std::floor(fx0)));
     const int nx1 = std::min(dsW, std::max(nx0 + 1, int(std::ceil(fx1))));
-    const int ny1 = std::min(dsH, std::max(ny0 + 1, int(std::ceil(fy1))));
+    for (int j0 = 0; j0 < bufH; j0 += stripRows) {
+        const int j1 = std::min(bufH, j0 + stripRows);
+        if (strips) checkCancelled();
+        const double sy0 = strips ? ry0 + j0 * rowStep : ry0;
+        const double sy1 = strips ? (j1 == bufH ? ry1 : ry0 + j1 * rowStep) : ry1;
+        const double fy0 = std::clamp(sy0 * scaleY, 0.0, double(dsH)),
+                     fy1 = std::clamp(sy1 * scaleY, 0.0, double(dsH));
+        const int ny0 = std::min(dsH - 1, int(std::floor(fy0)));
+        const int ny1 = std::min(dsH, std::max(ny0 + 1, int(std::ceil(fy1))));
 
-    GDALRasterIOExtraArg extra;
-    INIT_RASTERIO_EXTRA_ARG(extra);
-    extra.eResampleAlg = rioResample(w.resample);
-    extra.bFloatingPointWindowValidity = TRUE;
-    extra.dfXOff = fx0;
-    extra.dfYOff = fy0;
-    extra.dfXSize = std::max(fx1 - fx0, 1e-9);
-    extra.dfYSize = std::max(fy1 - fy0, 1e-9);
+        GDALRasterIOExtraArg extra;
+        INIT_RASTERIO_EXTRA_ARG(extra);
+        extra.eResampleAlg = rioResample(w.resample);
+        extra.bFloatingPointWindowValidity = TRUE;
+        extra.dfXOff = fx0;
+        extra.dfYOff = fy0;
+        extra.dfXSize = std::max(fx1 - fx0, 1e-9);
+        extra.dfYSize = std::max(fy1 - fy0, 1e-9);
+        extra.pfnProgress = cancelProgress;
 
-    clearGdalError();
-    const CPLErr err = ds->RasterIO(GF_Read, nx0, ny0, nx1 - nx0, ny1 - ny0, dst, bufW, bufH,
-                                    static_cast<GDALDataType>(gdalType_), int(bands.size()),
-                                    bands.data(), size, line, GSpacing(out.bandBytes()), &extra);
-    if (err != CE_None)
-        fail(ErrorKind::IO, trf("GdalSource", "Reading %1 failed: %2", uri_, gdalLastError()));
+        clearGdalError();
+        const CPLErr err =
+            ds->RasterIO(GF_Read, nx0, ny0, nx1 - nx0, ny1 - ny0, dst + line * j0, bufW, j1 - j0,
+                         static_cast<GDALDataType>(gdalType_), int(bands.size()), bands.data(),
+                         size, line, GSpacing(out.bandBytes()), &extra);
+        if (err != CE_None) {
+            checkCancelled();
+            fail(ErrorKind::IO, trf("GdalSource", "Reading %1 failed: %2", uri_, gdalLastError()));
+        }
+    }
     return out;
 }
 
@@ -412,6 +464,9 @@ Raster GdalSource::readProjected(const ProjectedWindow& w) const {
              trc("GdalSource", "The projected bounds are empty or invalid."));
     const int nb = int(bands.size());
     checkOutputSize(w.outWidth, w.outHeight, nb + 1, info_.dtype);
+    checkBudget(std::size_t(w.outWidth) * std::size_t(w.outHeight) * std::size_t(nb + 1) *
+                    sampleSize(info_.dtype),
+                trc("GdalSource", "This read"));
     const std::string dstWkt = crsToWkt(w.crs);
 
     Raster out(w.outWidth, w.outHeight, nb + 1, info_.dtype);
@@ -528,7 +583,8 @@ BandStats GdalSource::statistics(int band, int frame, bool approximate) const {
         CPLErr err = rb->GetStatistics(approximate, FALSE, &mn, &mx, &mean, &sd);
         if (err != CE_None) {
             clearGdalError();
-            err = rb->ComputeStatistics(approximate, &mn, &mx, &mean, &sd, nullptr, nullptr);
+            err = rb->ComputeStatistics(approximate, &mn, &mx, &mean, &sd, cancelProgress, nullptr);
+            if (err != CE_None) checkCancelled();
             // Computed statistics live in memory only: never write an .aux.xml next to the file.
             if (auto* pam = dynamic_cast<GDALPamDataset*>(lease.get()))
                 pam->SetPamFlags(pam->GetPamFlags() & ~GPF_DIRTY);

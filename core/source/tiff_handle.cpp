@@ -46,7 +46,8 @@ int vsiMap(thandle_t, void**, toff_t*) {
 
 void vsiUnmap(thandle_t, void*, toff_t) {}
 
-int onError(TIFF*, void* user, const char* module, const char* fmt, va_list ap) {
+__attribute__((format(printf, 4, 0))) int onError(TIFF*, void* user, const char* module,
+                                                  const char* fmt, va_list ap) {
     char buf[512];
     std::vsnprintf(buf, sizeof buf, fmt, ap);
     if (user) {
@@ -66,9 +67,13 @@ int onWarning(TIFF*, void*, const char*, const char*, va_list) {
 TiffHandle::TiffHandle(const std::string& gdalPath) {
     VSILFILE* fp = VSIFOpenL(gdalPath.c_str(), "rb");
     if (!fp) fail(ErrorKind::NotFound, trf("TiffSource", "Cannot open %1.", gdalPath));
+    fileSize_ = vsiSize(fp);
     TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
     TIFFOpenOptionsSetErrorHandlerExtR(opts, onError, this);
     TIFFOpenOptionsSetWarningHandlerExtR(opts, onWarning, this);
+    // No single libtiff allocation may trust a hostile header further than this (strip and
+    // tile buffers, tag arrays); TiffSource keeps its own blocks below kMaxBlockBytes.
+    TIFFOpenOptionsSetMaxSingleMemAlloc(opts, tmsize_t(kMaxLibtiffAlloc));
     // 'O': load tile offsets and byte counts on demand (large pyramids open fast).
     tif_ = TIFFClientOpenExt(gdalPath.c_str(), "rO", fp, vsiRead, vsiWrite, vsiSeek, vsiClose,
                              vsiSize, vsiMap, vsiUnmap, opts);

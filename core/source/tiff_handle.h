@@ -19,6 +19,9 @@ namespace tessera {
 
 class TiffHandle {
   public:
+    // Largest single allocation libtiff may make for this handle.
+    static constexpr std::size_t kMaxLibtiffAlloc = std::size_t(512) << 20;
+
     // Opens gdalPath read-only. Throws Error(NotFound) if it cannot be opened, Error(Unsupported)
     // if it is not a TIFF.
     explicit TiffHandle(const std::string& gdalPath);
@@ -27,6 +30,8 @@ class TiffHandle {
     TiffHandle& operator=(const TiffHandle&) = delete;
 
     TIFF* tif() const noexcept { return tif_; }
+    // Size of the file in bytes, as it was when opened.
+    std::uint64_t fileSize() const noexcept { return fileSize_; }
     // Makes the IFD at this file offset current (no-op when it already is). For JPEG IFDs with
     // YCbCr photometric, libtiff is asked to convert to RGB. Returns false on failure.
     bool select(std::uint64_t ifdOffset);
@@ -44,6 +49,7 @@ class TiffHandle {
 
   private:
     TIFF* tif_ = nullptr;
+    std::uint64_t fileSize_ = 0;
     std::uint64_t current_ = 0;
     bool haveCurrent_ = false;
     std::string error_;

@@ -15,6 +15,7 @@ namespace tessera {
 namespace {
 
 constexpr std::uint32_t kMaxAssociatedSide = 8192;  // large_image's limit
+constexpr int kMaxIfds = 4096;                      // IFDs read from one file (chain + SubIFDs)
 
 std::string trim(const std::string& s) {
     std::size_t a = 0, b = s.size();
@@ -222,20 +223,25 @@ TiffLayout discoverTiffLayout(TIFF* tif) {
     if (!TIFFSetDirectory(tif, 0))
         fail(ErrorKind::Unsupported, trc("TiffSource", "The TIFF file has no image."));
     layout.georeferenced = tiffHasGeoTags(tif);
+    // The chain and the SubIFDs together are bounded (libtiff stops chain loops; a SubIFD list
+    // may name any offsets, so they are deduplicated and capped too). SubIFDs of SubIFDs are not
+    // followed.
     std::vector<std::pair<int, std::uint64_t>> subOffsets;
-    for (int index = 0; index < 4096; ++index) {
+    for (int index = 0; index < kMaxIfds; ++index) {
         TiffIfd d = readIfd(tif);
         d.chainIndex = index;
         if (!seen.insert(d.offset).second) break;
         std::uint16_t nSub = 0;
         std::uint64_t* subs = nullptr;
         if (TIFFGetField(tif, TIFFTAG_SUBIFD, &nSub, &subs) && subs)
-            for (int i = 0; i < nSub; ++i) subOffsets.emplace_back(index, subs[i]);
+            for (int i = 0; i < nSub && subOffsets.size() < std::size_t(kMaxIfds); ++i)
+                subOffsets.emplace_back(index, subs[i]);
         layout.ifds.push_back(std::move(d));
         if (!TIFFReadDirectory(tif)) break;
     }
     for (const auto& [parent, off] : subOffsets) {
-        if (seen.count(off) || !TIFFSetSubDirectory(tif, off)) continue;
+        if (layout.ifds.size() >= std::size_t(kMaxIfds)) break;
+        if (off == 0 || seen.count(off) || !TIFFSetSubDirectory(tif, off)) continue;
         seen.insert(off);
         TiffIfd d = readIfd(tif);
         d.parent = parent;

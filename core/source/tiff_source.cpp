@@ -9,8 +9,10 @@
 
 #include "source/tiff_jpeg.h"
 #include "source/tiff_orientation.h"
+#include "util/c_locale.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/request_context.h"
 
 namespace tessera {
 
@@ -18,6 +20,8 @@ namespace {
 
 constexpr double kMaxReadBytes = 2.0 * 1024 * 1024 * 1024;
 constexpr std::uint64_t kMaxRawTileBytes = 64ull << 20;
+// Largest decoded block (tile or strip) read at once; TIFFs with larger blocks are left to GDAL.
+constexpr double kMaxBlockBytes = 256.0 * 1024 * 1024;
 
 bool finite(double v) {
     return std::isfinite(v);
@@ -82,14 +86,26 @@ const char* compressionName(std::uint16_t c) {
     }
 }
 
+// The number a property value starts with ("0.2325", "0.25 um"), read with a '.' decimal point
+// whatever the process locale.
 std::optional<double> toDouble(const std::string& s) {
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(s, &used);
-        if (used == 0 || !std::isfinite(v)) return std::nullopt;
-        return v;
-    } catch (...) {
-        return std::nullopt;
+    char* end = nullptr;
+    const double v = strtodC(s.c_str(), &end);
+    if (end == s.c_str() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+// The most a stored block can expand when decoded, for codecs with a hard limit (DEFLATE
+// 1032:1, PackBits 64:1); 0 = no known limit. A block claiming more is damaged or hostile.
+double maxExpansion(std::uint16_t compression) {
+    switch (compression) {
+        case COMPRESSION_ADOBE_DEFLATE:
+        case COMPRESSION_DEFLATE:
+            return 1032.0;
+        case COMPRESSION_PACKBITS:
+            return 64.0;
+        default:
+            return 0.0;
     }
 }
 
@@ -174,6 +190,26 @@ TiffSource::TiffSource(std::string uri, std::string gdalPath, std::unique_ptr<Ti
                      uri_, name ? std::string(name) : trc("TiffSource", "an unknown"),
                      std::to_string(d.compression)));
         }
+        if (d.width == 0 || d.height == 0 || d.tileWidth == 0 || d.tileHeight == 0)
+            fail(ErrorKind::Unsupported, trf("TiffSource", "%1 has an empty image.", uri_));
+        // Sizes are checked before anything is allocated or decoded from them.
+        if (d.width > std::uint32_t(std::numeric_limits<int>::max()) ||
+            d.height > std::uint32_t(std::numeric_limits<int>::max()) ||
+            d.tileWidth > std::uint32_t(std::numeric_limits<int>::max()) ||
+            d.tileHeight > std::uint32_t(std::numeric_limits<int>::max()))
+            fail(ErrorKind::Unsupported,
+                 trf("TiffSource", "%1 is %2×%3 pixels, larger than Tessera's TIFF reader reads.",
+                     uri_, std::to_string(d.width), std::to_string(d.height)));
+        const double blockBytes = double(d.tileWidth) * double(d.tileHeight) *
+                                  (L.rgba ? 4.0 : double(L.spp) * L.sampleBytes);
+        if (blockBytes > kMaxBlockBytes)
+            fail(ErrorKind::Unsupported,
+                 trf("TiffSource",
+                     "%1 stores its image in blocks of %2×%3 pixels (%4 MiB decoded each), more "
+                     "than the %5 MiB Tessera's TIFF reader decodes at once.",
+                     uri_, std::to_string(d.tileWidth), std::to_string(d.tileHeight),
+                     std::to_string(std::llround(blockBytes / 1048576.0)),
+                     std::to_string(std::llround(kMaxBlockBytes / 1048576.0))));
         if (L.width <= 0 || L.height <= 0 || L.blockWidth <= 0 || L.blockHeight <= 0)
             fail(ErrorKind::Unsupported, trf("TiffSource", "%1 has an empty image.", uri_));
         if (d.compression == COMPRESSION_JPEG && handle->select(d.offset)) {
@@ -306,7 +342,15 @@ void TiffSource::decodeBlock(TiffHandle& h, const Level& L, int bx, int by,
     auto readOne = [&](std::uint32_t index, void* out, tmsize_t size) {
         // Sparse files: blocks without data read as zeros.
         int err = 0;
-        if (TIFFGetStrileByteCountWithErr(tif, index, &err) == 0 && !err) return;
+        const std::uint64_t stored = TIFFGetStrileByteCountWithErr(tif, index, &err);
+        if (stored == 0 && !err) return;
+        // A strip at the bottom edge holds only the rows left.
+        const std::uint64_t decoded =
+            L.tiled ? std::uint64_t(size)
+                    : std::uint64_t(TIFFVStripSize64(
+                          tif, std::min<std::uint32_t>(std::uint32_t(L.blockHeight),
+                                                       std::uint32_t(L.height) - y)));
+        checkBlockPlace(h, L, index, bx, by, decoded);
         const tmsize_t got = L.tiled ? TIFFReadEncodedTile(tif, index, out, size)
                                      : TIFFReadEncodedStrip(tif, index, out, size);
         if (got < 0) failRead();
@@ -330,6 +374,28 @@ void TiffSource::decodeBlock(TiffHandle& h, const Level& L, int bx, int by,
             std::memcpy(buf.data() + i * px + std::size_t(s) * L.sampleBytes,
                         plane.data() + i * L.sampleBytes, std::size_t(L.sampleBytes));
     }
+}
+
+void TiffSource::checkBlockPlace(TiffHandle& h, const Level& L, std::uint32_t index, int bx, int by,
+                                 std::uint64_t decodedBytes) const {
+    TIFF* tif = h.tif();
+    int errOffset = 0, errCount = 0;
+    const std::uint64_t offset = TIFFGetStrileOffsetWithErr(tif, index, &errOffset);
+    const std::uint64_t count = TIFFGetStrileByteCountWithErr(tif, index, &errCount);
+    const std::uint64_t size = h.fileSize();
+    auto damaged = [&](const std::string& why) {
+        fail(ErrorKind::BadRequest, trf("TiffSource", "%1 is damaged: block %2,%3 of a level %4",
+                                        uri_, std::to_string(bx), std::to_string(by), why));
+    };
+    if (errOffset || errCount) damaged(trc("TiffSource", "has no valid offset or byte count."));
+    if (size > 0 && (offset > size || count > size - offset))
+        damaged(trf("TiffSource", "claims bytes %1 to %2, but the file has %3 bytes.",
+                    std::to_string(offset), std::to_string(offset + count), std::to_string(size)));
+    const double ratio = maxExpansion(L.compression);
+    if (ratio > 0 && double(decodedBytes) > double(count) * ratio + 4096.0)
+        damaged(trf("TiffSource",
+                    "would expand %1 stored bytes to %2 bytes, more than its compression can.",
+                    std::to_string(count), std::to_string(decodedBytes)));
 }
 
 Raster TiffSource::read(const ReadWindow& w) const {
@@ -378,6 +444,9 @@ Raster TiffSource::read(const ReadWindow& w) const {
     }
 
     const int nb = int(bands.size());
+    const std::size_t outBytes = std::size_t(sw) * std::size_t(sh) * std::size_t(nb) *
+                                 sampleSize(info_.dtype) * (orient.identity() ? 1 : 2);
+    checkBudget(outBytes, trc("TiffSource", "This read"));
     Raster stored(sw, sh, nb, info_.dtype);
     const std::size_t ss = sampleSize(info_.dtype);
     const std::size_t px = std::size_t(L.spp) * std::size_t(L.sampleBytes);
@@ -408,6 +477,7 @@ Raster TiffSource::read(const ReadWindow& w) const {
     for (const auto& [j0, j1] : rowRuns) {
         const int by = rows[std::size_t(j0)] / L.blockHeight;
         for (const auto& [i0, i1] : colRuns) {
+            checkCancelled();
             const int bx = cols[std::size_t(i0)] / L.blockWidth;
             decodeBlock(*lease, L, bx, by, block);
             for (int j = j0; j < j1; ++j) {
@@ -501,9 +571,12 @@ std::optional<std::vector<std::uint8_t>> TiffSource::rawTile(int level, int tx, 
     TIFF* tif = lease->tif();
     const std::uint32_t index = TIFFComputeTile(tif, std::uint32_t(tx * L.blockWidth),
                                                 std::uint32_t(ty * L.blockHeight), 0, 0);
-    int err = 0;
+    int err = 0, errOffset = 0;
     const std::uint64_t size = TIFFGetStrileByteCountWithErr(tif, index, &err);
-    if (err || size < 4 || size > kMaxRawTileBytes) return std::nullopt;
+    const std::uint64_t offset = TIFFGetStrileOffsetWithErr(tif, index, &errOffset);
+    if (err || errOffset || size < 4 || size > kMaxRawTileBytes) return std::nullopt;
+    const std::uint64_t fileSize = lease->fileSize();
+    if (fileSize > 0 && (offset > fileSize || size > fileSize - offset)) return std::nullopt;
     std::vector<std::uint8_t> frameBytes(size);
     const tmsize_t got = TIFFReadRawTile(tif, index, frameBytes.data(), tmsize_t(size));
     if (got != tmsize_t(size)) return std::nullopt;
