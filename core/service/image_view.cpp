@@ -8,6 +8,7 @@
 #include "stats/histogram.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/request_context.h"
 
 namespace tessera {
 
@@ -223,6 +224,9 @@ Raster ImageView::overview(int frame, int maxSide) const {
     w.outWidth = std::max(1, int(std::lround(inf.sizeX * scale)));
     w.outHeight = std::max(1, int(std::lround(inf.sizeY * scale)));
     w.frame = frame;
+    checkBudget(std::size_t(w.outWidth) * std::size_t(w.outHeight) * std::size_t(inf.bandCount) *
+                    sampleSize(inf.dtype),
+                trc("ImageView", "This overview of the image"));
     Raster r = source_->read(w);
     if (maxSide == 1024) {
         std::lock_guard lock(mutex_);

@@ -68,7 +68,8 @@ class ImageView {
                    int outWidth, int outHeight);
 
     // The whole image at most maxSide pixels on its longest side (cached for 1024), for
-    // min/max histograms.
+    // min/max histograms. Held in memory: large sizes are for streamed readers (see
+    // histogram_json.cpp); throws Error(TooLarge) beyond the request's memory budget.
     Raster overview(int frame, int maxSide) const;
 
     // Approximate statistics of band (1-based), cached by the source.

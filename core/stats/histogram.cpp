@@ -18,53 +18,55 @@ namespace {
 template <typename T>
 using EdgeOf = std::conditional_t<std::is_same_v<T, float>, float, double>;
 
+// True for samples left out (NaN, nodata).
 template <typename T>
-BandHistogram histogramOfBand(const T* data, std::size_t n, const HistogramOptions& o) {
+bool skipSample(T x, const HistogramOptions& o) {
+    if constexpr (std::is_floating_point_v<T>) {
+        if (std::isnan(x)) return true;
+    }
+    if (o.nodata) {
+        if constexpr (std::is_same_v<T, float>) {
+            return x == static_cast<float>(*o.nodata);
+        } else {
+            return static_cast<double>(x) == *o.nodata;
+        }
+    }
+    return false;
+}
+
+// Pass 1: min, max, sum and sum of squares (min/max kept as double: exact for every sample type).
+template <typename T>
+void statsPass(const T* data, std::size_t n, const HistogramOptions& o, HistogramAccumulator& a) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const T x = data[i];
+        if (skipSample(x, o)) continue;
+        const double d = static_cast<double>(x);
+        if (!a.any) {
+            a.mn = a.mx = d;
+            a.any = true;
+        } else {
+            if (d < a.mn) a.mn = d;
+            if (d > a.mx) a.mx = d;
+        }
+        a.sum += d;
+        a.sum2 += d * d;
+        ++a.count;
+    }
+}
+
+// Between the passes: statistics, the range and the bin edges.
+template <typename T>
+void finishStats(const HistogramOptions& o, HistogramAccumulator& a) {
     using E = EdgeOf<T>;
-    BandHistogram h;
+    BandHistogram& h = a.result;
     h.bins = o.bins;
     h.density = o.density;
     h.integerData = !std::is_floating_point_v<T>;
-
-    auto skip = [&](T x) {
-        if constexpr (std::is_floating_point_v<T>) {
-            if (std::isnan(x)) return true;
-        }
-        if (o.nodata) {
-            if constexpr (std::is_same_v<T, float>) {
-                return x == static_cast<float>(*o.nodata);
-            } else {
-                return static_cast<double>(x) == *o.nodata;
-            }
-        }
-        return false;
-    };
-
-    // Pass 1: min, max, mean, stdev.
-    bool any = false;
-    T mn{}, mx{};
-    double sum = 0, sum2 = 0;
-    long long count = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const T x = data[i];
-        if (skip(x)) continue;
-        if (!any) {
-            mn = mx = x;
-            any = true;
-        } else {
-            if (x < mn) mn = x;
-            if (x > mx) mx = x;
-        }
-        const double d = static_cast<double>(x);
-        sum += d;
-        sum2 += d * d;
-        ++count;
-    }
-    if (any) {
-        h.min = static_cast<double>(mn);
-        h.max = static_cast<double>(mx);
-        h.mean = sum / static_cast<double>(count);
-        const double var = sum2 / static_cast<double>(count) - h.mean * h.mean;
+    if (a.any) {
+        h.min = a.mn;
+        h.max = a.mx;
+        h.mean = a.sum / static_cast<double>(a.count);
+        const double var = a.sum2 / static_cast<double>(a.count) - h.mean * h.mean;
         h.stdev = std::sqrt(var > 0 ? var : 0.0);
     }
 
@@ -83,41 +85,60 @@ BandHistogram histogramOfBand(const T* data, std::size_t n, const HistogramOptio
         lo -= 0.5;
         hi += 0.5;
     }
+    a.lo = lo;
+    a.hi = hi;
 
     // Bin edges: numpy.linspace(lo, hi, bins + 1) in float64, cast to the bin type.
     const int bins = o.bins;
-    std::vector<E> edges(static_cast<std::size_t>(bins) + 1);
+    h.binEdges.assign(static_cast<std::size_t>(bins) + 1, 0.0);
     const double step = (hi - lo) / static_cast<double>(bins);
-    for (int j = 0; j <= bins; ++j) edges[j] = static_cast<E>(static_cast<double>(j) * step + lo);
-    edges[bins] = static_cast<E>(hi);
+    for (int j = 0; j <= bins; ++j)
+        h.binEdges[std::size_t(j)] = static_cast<E>(static_cast<double>(j) * step + lo);
+    h.binEdges[std::size_t(bins)] = static_cast<E>(hi);
+    a.counts.assign(static_cast<std::size_t>(bins), 0);
+}
 
-    std::vector<long long> counts(static_cast<std::size_t>(bins), 0);
-    const E first = static_cast<E>(lo), last = static_cast<E>(hi);
-    const E denom = static_cast<E>(hi - lo);
+// Pass 2: counts per bin.
+template <typename T>
+void countPass(const T* data, std::size_t n, const HistogramOptions& o, HistogramAccumulator& a) {
+    using E = EdgeOf<T>;
+    const int bins = o.bins;
+    const std::vector<double>& edgesD = a.result.binEdges;
+    const E first = static_cast<E>(a.lo), last = static_cast<E>(a.hi);
+    const E denom = static_cast<E>(a.hi - a.lo);
     const E numer = static_cast<E>(bins);
     for (std::size_t i = 0; i < n; ++i) {
         const T x = data[i];
-        if (skip(x)) continue;
+        if (skipSample(x, o)) continue;
         const E v = static_cast<E>(x);
         if (!(v >= first && v <= last)) continue;
         E f = ((v - first) / denom) * numer;
         long long idx = static_cast<long long>(f);
         if (idx >= bins) idx = bins - 1;
         if (idx < 0) idx = 0;
-        if (v < edges[idx] && idx > 0) --idx;
-        if (idx != bins - 1 && v >= edges[idx + 1]) ++idx;
-        ++counts[idx];
+        if (v < static_cast<E>(edgesD[std::size_t(idx)]) && idx > 0) --idx;
+        if (idx != bins - 1 && v >= static_cast<E>(edgesD[std::size_t(idx + 1)])) ++idx;
+        ++a.counts[std::size_t(idx)];
     }
+}
+
+void finishCounts(const HistogramOptions& o, HistogramAccumulator& a) {
+    BandHistogram& h = a.result;
     long long samples = 0;
-    for (auto c : counts) samples += c;
+    for (auto c : a.counts) samples += c;
     h.samples = samples;
-    h.hist.resize(counts.size());
-    for (std::size_t j = 0; j < counts.size(); ++j)
-        h.hist[j] = o.density ? (samples ? static_cast<double>(counts[j]) / samples
+    h.hist.resize(a.counts.size());
+    for (std::size_t j = 0; j < a.counts.size(); ++j)
+        h.hist[j] = o.density ? (samples ? static_cast<double>(a.counts[j]) / samples
                                          : std::numeric_limits<double>::quiet_NaN())
-                              : static_cast<double>(counts[j]);
-    h.binEdges.assign(edges.begin(), edges.end());
-    return h;
+                              : static_cast<double>(a.counts[j]);
+}
+
+void checkBins(int bins) {
+    if (bins < 1 || bins > 1000000)
+        fail(ErrorKind::BadRequest,
+             trf("Histogram", "bins must be a positive number up to 1000000, not %1.",
+                 std::to_string(bins)));
 }
 
 nlohmann::json number(double v) {
@@ -128,17 +149,70 @@ nlohmann::json number(double v) {
 }  // namespace
 
 std::vector<BandHistogram> computeHistograms(const Raster& r, const HistogramOptions& options) {
-    if (options.bins < 1 || options.bins > 1000000)
-        fail(ErrorKind::BadRequest,
-             trf("Histogram", "bins must be a positive number up to 1000000, not %1.",
-                 std::to_string(options.bins)));
+    checkBins(options.bins);
     std::vector<BandHistogram> out;
     out.reserve(static_cast<std::size_t>(r.bands()));
     for (int b = 0; b < r.bands(); ++b) {
         dispatchType(r.type(), [&](auto tag) {
             using T = decltype(tag);
-            out.push_back(histogramOfBand<T>(r.band<T>(b), r.pixelCount(), options));
+            HistogramAccumulator a;
+            statsPass<T>(r.band<T>(b), r.pixelCount(), options, a);
+            finishStats<T>(options, a);
+            countPass<T>(r.band<T>(b), r.pixelCount(), options, a);
+            finishCounts(options, a);
+            out.push_back(std::move(a.result));
         });
+    }
+    return out;
+}
+
+StripHistogram::StripHistogram(DataType type, std::vector<HistogramOptions> perBand)
+    : type_(type), options_(std::move(perBand)), bands_(options_.size()) {
+    for (const HistogramOptions& o : options_) checkBins(o.bins);
+}
+
+void StripHistogram::addStatistics(const Raster& strip) {
+    checkStrip(strip, false);
+    for (std::size_t b = 0; b < bands_.size(); ++b)
+        dispatchType(type_, [&](auto tag) {
+            using T = decltype(tag);
+            statsPass<T>(strip.band<T>(int(b)), strip.pixelCount(), options_[b], bands_[b]);
+        });
+}
+
+void StripHistogram::addCounts(const Raster& strip) {
+    checkStrip(strip, true);
+    for (std::size_t b = 0; b < bands_.size(); ++b)
+        dispatchType(type_, [&](auto tag) {
+            using T = decltype(tag);
+            countPass<T>(strip.band<T>(int(b)), strip.pixelCount(), options_[b], bands_[b]);
+        });
+}
+
+void StripHistogram::checkStrip(const Raster& strip, bool counting) {
+    if (strip.type() != type_ || strip.bands() != int(bands_.size()))
+        fail(ErrorKind::Internal, "StripHistogram: a strip of another type or band count");
+    if (counting && !counting_) {
+        for (std::size_t b = 0; b < bands_.size(); ++b)
+            dispatchType(type_, [&](auto tag) {
+                using T = decltype(tag);
+                finishStats<T>(options_[b], bands_[b]);
+            });
+        counting_ = true;
+    } else if (!counting && counting_) {
+        fail(ErrorKind::Internal, "StripHistogram: statistics after counting began");
+    }
+}
+
+std::vector<BandHistogram> StripHistogram::result() {
+    if (!counting_) {
+        Raster none(0, 0, int(bands_.size()), type_);
+        checkStrip(none, true);
+    }
+    std::vector<BandHistogram> out;
+    for (std::size_t b = 0; b < bands_.size(); ++b) {
+        finishCounts(options_[b], bands_[b]);
+        out.push_back(bands_[b].result);
     }
     return out;
 }
