@@ -114,7 +114,8 @@ StyleSpec RouteContext::style() const {
     p.nodata = request.queryValue("nodata");
     p.scheme = request.queryValue("scheme");
     StyleSpec s;
-    s.styleJson = styleJsonFromParams(p);
+    s.styleJson = styleJsonFromParams(
+        p, StyleLimits::of(api.limits().maxStyleBytes, api.limits().maxStyleDepth));
     if (auto it = pathParams.find("frame"); it != pathParams.end())
         s.frame = integer("frame");
     else if (auto f = request.queryValue("frame"); f && !isNully(*f))

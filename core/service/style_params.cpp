@@ -17,15 +17,18 @@ bool isNully(const std::string& value) {
     return v.empty() || v == "none" || v == "undefined" || v == "null" || v == "false";
 }
 
-std::string styleJsonFromParams(const SimpleStyleParams& p) {
+std::string styleJsonFromParams(const SimpleStyleParams& p, const StyleLimits& limits) {
     if (p.style && !p.style->empty()) {
-        auto parsed = nlohmann::json::parse(*p.style, nullptr, false);
-        if (parsed.is_discarded())
+        const std::string& text = *p.style;
+        checkStyleText(text, limits);  // size and depth on the raw bytes, before any parser
+        // Syntax only (an iterative SAX pass, no DOM); the text itself is what the style parser
+        // and the cache keys see.
+        if (!nlohmann::json::accept(text))
             fail(ErrorKind::BadRequest,
                  trf("StyleParams",
                      "`style` query parameter is malformed and likely not properly URL encoded: %1",
-                     *p.style));
-        return parsed.dump();
+                     text.size() > 200 ? text.substr(0, 197) + "..." : text));
+        return text;
     }
     if (!p.band || p.band->empty()) return {};
     int band = 0;

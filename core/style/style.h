@@ -6,6 +6,7 @@
 //       -> service reads ResolvedStyle::needs() -> applyStyle(resolved, rasters) -> Image.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,9 +33,9 @@ struct BandStyle {
     // min/max: a number, or a mode string ("auto", "min", "max", "full", "min:0.02", ...).
     std::variant<std::monostate, double, std::string> min;
     std::variant<std::monostate, double, std::string> max;
-    std::optional<Palette> palette;    // resolved colours
-    nlohmann::json paletteSource;      // what the user wrote, for round-tripping
-    std::string scheme = "linear";     // "linear" | "discrete"
+    std::optional<Palette> palette;  // resolved colours
+    nlohmann::json paletteSource;    // what the user wrote, for round-tripping
+    std::string scheme = "linear";   // "linear" | "discrete"
     std::optional<double> nodata;
     std::optional<std::string> composite;  // "lighten" | "multiply"
     bool clamp = true;
@@ -43,17 +44,41 @@ struct BandStyle {
 };
 
 struct Style {
-    std::vector<BandStyle> bands;     // empty with raw=true: no styling
-    bool raw = false;                 // "{}": source samples converted to 8-bit
-    bool singleEntry = false;         // written as a single band definition
-    std::optional<std::string> dtype; // "uint8" | "uint16" | "float" | "source"
+    std::vector<BandStyle> bands;      // empty with raw=true: no styling
+    bool raw = false;                  // "{}": source samples converted to 8-bit
+    bool singleEntry = false;          // written as a single band definition
+    std::optional<std::string> dtype;  // "uint8" | "uint16" | "float" | "source"
     std::optional<int> axis;
-    nlohmann::json json;              // normalised JSON, also the cache key text
+    nlohmann::json json;  // normalised JSON, also the cache key text
 };
+
+// Bounds on style text, checked on the raw bytes before any JSON parser (or recursive dump) sees
+// them. The defaults are the server's (ServerLimits::maxStyleBytes, maxStyleDepth); the CLI uses
+// them as they are. Depth counts '[' and '{' outside JSON strings.
+struct StyleLimits {
+    std::size_t maxBytes = 64 * 1024;
+    int maxDepth = 32;
+    // From configured values (negative counts as 0), never above kHardStyleLimits.
+    static StyleLimits of(long long maxBytes, long long maxDepth);
+};
+// What parseStyle(text) always enforces, whatever a caller configured: no real style is larger
+// or deeper, and deeper nesting would put recursive JSON code at risk of the stack.
+inline constexpr StyleLimits kHardStyleLimits{4 * 1024 * 1024, 64};
+
+// True when `text` nests '[' / '{' (outside JSON strings) at most maxDepth deep. One pass over
+// the bytes; stops at the first level too deep.
+bool jsonNestingWithin(std::string_view text, int maxDepth) noexcept;
+// Throws Error(BadRequest) when the text is longer than limits.maxBytes or nested deeper than
+// limits.maxDepth (each clamped to kHardStyleLimits). Never parses.
+void checkStyleText(std::string_view text, const StyleLimits& limits = {});
+// checkStyleText, then the JSON value; Error(BadRequest) "Style is not a valid json object." when
+// it does not parse. The one entry for style text from outside (presets, request bodies).
+nlohmann::json parseStyleJson(std::string_view text, const StyleLimits& limits = {});
 
 // Parses style JSON text. Throws Error(BadRequest) with a message naming the key and the value
 // for anything invalid ("Style is not a valid json object.", unknown keys, bad palettes, bad
-// min/max strings, bad band values...). Never crashes on any input bytes.
+// min/max strings, bad band values...). Never crashes on any input bytes: the text is checked
+// against kHardStyleLimits before it is parsed.
 Style parseStyle(std::string_view jsonText);
 Style parseStyle(const std::string& jsonText);  // text (std::string would be ambiguous)
 Style parseStyle(const char* jsonText);         // text
@@ -61,7 +86,7 @@ Style parseStyle(const nlohmann::json& value);
 
 // Supplies what min/max resolution needs; implemented by the service over a source.
 class StyleDataProvider {
-public:
+  public:
     virtual ~StyleDataProvider() = default;
     virtual const SourceInfo& info() const = 0;
     // Band statistics (stored or approximate) or nullopt when the source has none.
@@ -79,7 +104,7 @@ struct RasterNeed {
 
 // Immutable once resolveStyle returns: applyStyle may use one ResolvedStyle from many threads.
 class ResolvedStyle {
-public:
+  public:
     struct Entry;
     ResolvedStyle();
     ~ResolvedStyle();

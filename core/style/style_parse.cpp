@@ -9,6 +9,7 @@
 //    (large_image treats anything else as the default);
 //  - "function" (python style functions) is reported as Unsupported.
 // A JSON null value counts as an absent key.
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -24,8 +25,7 @@ namespace tessera {
 
 namespace {
 
-constexpr int kMaxDepth = 64;
-constexpr std::size_t kMaxStyleBytes = 4 * 1024 * 1024;
+constexpr int kMaxDepth = kHardStyleLimits.maxDepth;
 
 [[noreturn]] void badStyle(const std::string& msg) {
     fail(ErrorKind::BadRequest, msg);
@@ -69,30 +69,6 @@ std::optional<double> parseNumber(std::string_view text) {
     double v = strtodC(t.c_str(), &end);  // '.' whatever the locale
     if (end != t.c_str() + t.size()) return std::nullopt;
     return v;
-}
-
-// Nesting depth of JSON text (outside strings); a guard against stack exhaustion.
-bool depthWithin(std::string_view text, int limit) {
-    int depth = 0;
-    bool inString = false, escape = false;
-    for (char c : text) {
-        if (inString) {
-            if (escape)
-                escape = false;
-            else if (c == '\\')
-                escape = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"')
-            inString = true;
-        else if (c == '[' || c == '{') {
-            if (++depth > limit) return false;
-        } else if (c == ']' || c == '}')
-            --depth;
-    }
-    return true;
 }
 
 bool jsonDepthWithin(const nlohmann::json& v, int limit) {
@@ -366,15 +342,7 @@ Style parseStyle(const nlohmann::json& value) {
 }
 
 Style parseStyle(std::string_view jsonText) {
-    if (jsonText.size() > kMaxStyleBytes) badStyle(trc("Style", "Style is too large."));
-    if (!depthWithin(jsonText, kMaxDepth)) badStyle(trc("Style", "Style is nested too deeply."));
-    nlohmann::json value;
-    try {
-        value = nlohmann::json::parse(jsonText.begin(), jsonText.end(), nullptr, true, false);
-    } catch (const std::exception&) {
-        badStyle(trc("Style", "Style is not a valid json object."));
-    }
-    return parseStyle(value);
+    return parseStyle(parseStyleJson(jsonText, kHardStyleLimits));
 }
 
 Style parseStyle(const std::string& jsonText) {
@@ -383,6 +351,58 @@ Style parseStyle(const std::string& jsonText) {
 
 Style parseStyle(const char* jsonText) {
     return parseStyle(jsonText ? std::string_view(jsonText) : std::string_view());
+}
+
+StyleLimits StyleLimits::of(long long maxBytes, long long maxDepth) {
+    StyleLimits l;
+    l.maxBytes = std::size_t(std::clamp<long long>(maxBytes, 0, kHardStyleLimits.maxBytes));
+    l.maxDepth = int(std::clamp<long long>(maxDepth, 0, kHardStyleLimits.maxDepth));
+    return l;
+}
+
+bool jsonNestingWithin(std::string_view text, int maxDepth) noexcept {
+    int depth = 0;
+    bool inString = false, escape = false;
+    for (char c : text) {
+        if (inString) {
+            if (escape)
+                escape = false;
+            else if (c == '\\')
+                escape = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth) return false;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+void checkStyleText(std::string_view text, const StyleLimits& limits) {
+    const std::size_t maxBytes = std::min(limits.maxBytes, kHardStyleLimits.maxBytes);
+    const int maxDepth = std::clamp(limits.maxDepth, 0, kHardStyleLimits.maxDepth);
+    if (text.size() > maxBytes)
+        badStyle(trf("Style", "The style is %1 bytes long; at most %2 bytes are accepted.",
+                     std::to_string(text.size()), std::to_string(maxBytes)));
+    if (!jsonNestingWithin(text, maxDepth))
+        badStyle(trf("Style",
+                     "The style nests lists and objects more than %1 levels deep; no style needs "
+                     "that many.",
+                     std::to_string(maxDepth)));
+}
+
+nlohmann::json parseStyleJson(std::string_view text, const StyleLimits& limits) {
+    checkStyleText(text, limits);
+    // Iterative parser (no recursion), on text whose depth is now bounded.
+    nlohmann::json value = nlohmann::json::parse(text.begin(), text.end(), nullptr, false, false);
+    if (value.is_discarded()) badStyle(trc("Style", "Style is not a valid json object."));
+    return value;
 }
 
 }  // namespace tessera
