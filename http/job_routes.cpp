@@ -1,10 +1,10 @@
 // Job routes: large region requests run as jobs on the server's JobQueue (ApiState::jobs()):
-// POST {image}/jobs/region (202 + job), GET /api/jobs, GET /api/jobs/{job} (state, progress),
-// GET /api/jobs/{job}/result (the file; 409 until done), DELETE /api/jobs/{job} (cancel, or
-// forget a finished job and its file).
-#include <QCoreApplication>
+// POST {image}/jobs/region (202 + job; 429 + Retry-After beyond max-jobs queued or running),
+// GET /api/jobs, GET /api/jobs/{job} (state, progress), GET /api/jobs/{job}/result (the file;
+// 409 until done, 410 once it expired), DELETE /api/jobs/{job} (cancel, or forget a finished job
+// and its file). Results live in the queue's private directory (mkdtemp, 0700) and are kept
+// within max-job-results and max-job-result-bytes, the oldest expiring first.
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTimeZone>
@@ -53,14 +53,17 @@ nlohmann::json jobJson(const JobSnapshot& s) {
     nlohmann::json j = {{"id", s.id},
                         {"title", s.title},
                         {"kind", s.kind},
-                        {"state", jobStateName(s.state)},
+                        {"state", s.expired ? "expired" : jobStateName(s.state)},
                         {"progress", s.progress},
                         {"message", s.message},
                         {"created", isoTime(s.created)},
                         {"started", isoTime(s.started)},
                         {"finished", isoTime(s.finished)},
                         {"url", "/api/jobs/" + std::to_string(s.id)}};
-    if (s.state == JobState::Done) j["result"] = "/api/jobs/" + std::to_string(s.id) + "/result";
+    if (s.state == JobState::Done && !s.expired) {
+        j["result"] = "/api/jobs/" + std::to_string(s.id) + "/result";
+        j["resultBytes"] = s.resultBytes;
+    }
     if (s.state == JobState::Failed) j["error"] = s.error;
     return j;
 }
@@ -77,15 +80,16 @@ JobSnapshot findJob(RouteContext& c) {
     return *s;
 }
 
-// Where the server keeps job results: one directory per process, removed with its files.
-std::string jobDir() {
-    static const std::string dir = [] {
-        const QString d = QDir::tempPath() + QStringLiteral("/tessera-jobs-") +
-                          QString::number(QCoreApplication::applicationPid());
-        QDir().mkpath(d);
-        return d.toStdString();
-    }();
-    return dir;
+// 429 with Retry-After: the queue holds max-jobs queued or running jobs.
+HttpResponse queueFull(const ServerLimits& limits) {
+    HttpResponse r = HttpResponse::error(
+        429, trf("Http",
+                 "%1 jobs are already queued or running, this server's limit; try again when one "
+                 "has finished.",
+                 std::to_string(limits.maxJobs)));
+    r.setHeader("Retry-After",
+                QByteArray::number(std::max<long long>(limits.retryAfterSeconds, 5)));
+    return r;
 }
 
 }  // namespace
@@ -97,7 +101,8 @@ void addJobRoutes(RouteTable& t) {
            .summary = "Region as a job",
            .description = "The parameters of data/region (fmt: any writable format) rendered on "
                           "the job queue: 202 with the job; poll /api/jobs/{job}, download "
-                          "/api/jobs/{job}/result.",
+                          "/api/jobs/{job}/result. 429 (Retry-After) while max-jobs jobs are "
+                          "queued or running.",
            .tag = "jobs",
            .params = concat({{q("fmt", ParamType::String, "tiff",
                                 "Output format: any writable entry of the formats registry "
@@ -113,16 +118,21 @@ void addJobRoutes(RouteTable& t) {
                    ServiceConfig::current()->formats.requireWritable(r.format).extension;
                Engine* engine = &c.api.engine();
                auto enginePtr = c.api.enginePtr();  // keeps the engine alive for the job
+               const ServerLimits& limits = c.api.limits();
+               JobQueue& queue = c.api.jobs();
+               queue.setResultLimits(std::size_t(std::max(0LL, limits.maxJobResults)),
+                                     std::uint64_t(std::max(0LL, limits.maxJobResultBytes)));
+               const std::string dir = queue.resultDirectory();  // private, removed with it
                JobSpec spec;
                spec.title = trf("Http", "Region of %1", c.image->name);
                spec.kind = "region";
-               spec.work = [engine, enginePtr, r, extension](JobContext& ctx) {
+               spec.work = [engine, enginePtr, r, extension, dir](JobContext& ctx) {
                    ctx.setProgress(0.0, trc("Http", "Rendering the region"));
                    const Encoded e = engine->region(r);
                    ctx.throwIfCancelled();
                    ctx.setProgress(0.9, trc("Http", "Writing the file"));
                    const std::string path =
-                       jobDir() + "/job-" + std::to_string(ctx.id()) + "." +
+                       dir + "/job-" + std::to_string(ctx.id()) + "." +
                        (e.mimeType == "application/zip" ? std::string("zip") : extension);
                    writeFileAtomically(path, *e.bytes);
                    ctx.setResultType(e.mimeType);
@@ -131,10 +141,12 @@ void addJobRoutes(RouteTable& t) {
                spec.discard = [](const JobSnapshot& s) {
                    if (!s.resultPath.empty()) QFile::remove(QString::fromStdString(s.resultPath));
                };
-               const JobId id = c.api.jobs().submit(std::move(spec));
-               HttpResponse resp = HttpResponse::json(jobJson(*c.api.jobs().job(id)), 202);
+               const auto id =
+                   queue.trySubmit(std::move(spec), std::size_t(std::max(0LL, limits.maxJobs)));
+               if (!id) return queueFull(limits);
+               HttpResponse resp = HttpResponse::json(jobJson(*queue.job(*id)), 202);
                resp.setHeader("Location",
-                              QByteArray::fromStdString("/api/jobs/" + std::to_string(id)));
+                              QByteArray::fromStdString("/api/jobs/" + std::to_string(*id)));
                return resp;
            }});
     t.add({.pattern = "/api/jobs",
@@ -160,12 +172,19 @@ void addJobRoutes(RouteTable& t) {
     t.add({.pattern = "/api/jobs/{job}/result",
            .summary = "A job's result file",
            .description = "The file a finished job produced; 409 while it is queued or running, "
-                          "or when it failed or was cancelled.",
+                          "or when it failed or was cancelled; 410 when it expired (the server "
+                          "keeps the newest max-job-results results, max-job-result-bytes in "
+                          "all).",
            .tag = "jobs",
            .params = {jobParam()},
            .produces = {"image/tiff", "image/png", "image/jpeg", "image/webp"},
            .handler = [](RouteContext& c) {
                const JobSnapshot s = findJob(c);
+               if (s.expired)
+                   return HttpResponse::error(
+                       410, trc("Http",
+                                "The job's result expired: the server keeps only the newest "
+                                "results. Submit the job again."));
                if (s.state != JobState::Done)
                    return HttpResponse::error(409, s.state == JobState::Failed
                                                        ? trf("Http", "The job failed: %1", s.error)

@@ -27,11 +27,15 @@ struct JobSnapshot {
     std::string title;
     std::string kind;  // "convert", "region", "thumbnail", ... (free-form, for filtering)
     JobState state = JobState::Queued;
-    double progress = 0.0;   // 0..1
-    std::string message;     // the current step or the final outcome, for people
-    std::string resultPath;  // the file the job produced (Done), "" when none
-    std::string error;       // why it failed (Failed)
-    std::string resultType;  // MIME type of the result file, "" when unknown
+    double progress = 0.0;          // 0..1
+    std::string message;            // the current step or the final outcome, for people
+    std::string resultPath;         // the file the job produced (Done), "" when none
+    std::string error;              // why it failed (Failed)
+    std::string resultType;         // MIME type of the result file, "" when unknown
+    std::uint64_t resultBytes = 0;  // size of the result file (Done), 0 when none
+    // Done, but its result file was deleted to keep the queue's result limits (resultPath is
+    // then empty): the job is still listed, its result is gone.
+    bool expired = false;
     std::chrono::system_clock::time_point created{}, started{}, finished{};
     // Grows with every change of the job: listeners on other threads may receive snapshots out
     // of order and keep the one with the highest version.
@@ -68,7 +72,8 @@ struct JobSpec {
     std::string title;
     std::string kind;
     JobWork work;
-    // Called once when the job leaves the history (evicted or queue destroyed), e.g. to delete
+    // Called once when the job's result is let go — its result expired (JobQueue result limits),
+    // the job left the history (evicted or removed) or the queue was destroyed — e.g. to delete
     // a temporary result file. May be empty.
     std::function<void(const JobSnapshot&)> discard{};
 };

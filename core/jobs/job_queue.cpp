@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <filesystem>
 
 #include "util/error.h"
 #include "util/i18n.h"
@@ -16,6 +17,7 @@ struct JobQueue::Record {
     std::atomic<bool> cancel{false};
     double lastNotified = -1.0;  // guarded by the queue mutex
     bool settled = false;        // finished and its listeners told (guarded by the mutex)
+    bool released = false;       // its discard ran or is about to (guarded by the mutex)
 };
 
 class JobQueue::Context : public JobContext {
@@ -58,7 +60,6 @@ JobQueue::JobQueue(int threads, std::size_t historyLimit) : historyLimit_(histor
 }
 
 JobQueue::~JobQueue() {
-    std::vector<std::shared_ptr<Record>> all;
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
@@ -66,22 +67,43 @@ JobQueue::~JobQueue() {
     }
     wake_.notify_all();
     for (auto& t : workers_) t.join();
+    Released released;
     {
         std::lock_guard lock(mutex_);
-        for (auto& [id, r] : records_) all.push_back(r);
+        for (auto& [id, r] : records_) releaseLocked(r, released);
         records_.clear();
         pending_.clear();
     }
-    discard(all);
+    for (const auto& [r, snap] : released.discards) {
+        try {
+            r->spec.discard(snap);
+        } catch (...) {
+        }
+    }
+    // resultDir_ (and whatever is left in it) goes with the members.
 }
 
 JobId JobQueue::submit(JobSpec spec) {
+    return *trySubmit(std::move(spec), std::size_t(-1));
+}
+
+std::size_t JobQueue::activeCount() const {
+    std::lock_guard lock(mutex_);
+    std::size_t n = 0;
+    for (const auto& [id, r] : records_) n += isFinished(r->snap.state) ? 0 : 1;
+    return n;
+}
+
+std::optional<JobId> JobQueue::trySubmit(JobSpec spec, std::size_t maxActive) {
     if (!spec.work) fail(ErrorKind::BadRequest, trc("Jobs", "A job needs a work function."));
     auto r = std::make_shared<Record>();
     JobSnapshot copy;
     {
         std::lock_guard lock(mutex_);
         if (stopping_) fail(ErrorKind::Internal, trc("Jobs", "The job queue is shutting down."));
+        std::size_t active = 0;
+        for (const auto& [id, other] : records_) active += isFinished(other->snap.state) ? 0 : 1;
+        if (active >= maxActive) return std::nullopt;
         r->snap.id = nextId_++;
         r->snap.title = spec.title;
         r->snap.kind = spec.kind;
@@ -117,7 +139,7 @@ std::vector<JobSnapshot> JobQueue::jobs() const {
 bool JobQueue::cancel(JobId id) {
     JobSnapshot copy;
     bool notifyNow = false, finishedNow = false;
-    std::vector<std::shared_ptr<Record>> dropped;
+    Released dropped;
     std::shared_ptr<Record> r;
     {
         std::lock_guard lock(mutex_);
@@ -143,7 +165,7 @@ bool JobQueue::cancel(JobId id) {
         }
     }
     if (notifyNow) notify(copy);
-    discard(dropped);
+    finishRelease(dropped);
     if (finishedNow) settle(r);
     return true;
 }
@@ -159,32 +181,32 @@ void JobQueue::cancelAll() {
 }
 
 bool JobQueue::remove(JobId id) {
-    std::shared_ptr<Record> r;
+    Released released;
     {
         std::lock_guard lock(mutex_);
         auto it = records_.find(id);
         if (it == records_.end() || !isFinished(it->second->snap.state)) return false;
-        r = it->second;
+        releaseLocked(it->second, released);
         records_.erase(it);
     }
-    discard({r});
+    finishRelease(released);
     return true;
 }
 
 void JobQueue::clearFinished() {
-    std::vector<std::shared_ptr<Record>> dropped;
+    Released dropped;
     {
         std::lock_guard lock(mutex_);
         for (auto it = records_.begin(); it != records_.end();) {
             if (isFinished(it->second->snap.state)) {
-                dropped.push_back(it->second);
+                releaseLocked(it->second, dropped);
                 it = records_.erase(it);
             } else {
                 ++it;
             }
         }
     }
-    discard(dropped);
+    finishRelease(dropped);
 }
 
 std::optional<JobSnapshot> JobQueue::wait(JobId id, std::chrono::milliseconds timeout) {
@@ -263,7 +285,13 @@ void JobQueue::run(const std::shared_ptr<Record>& r) {
         state = r->cancel ? JobState::Cancelled : JobState::Failed;
         error = trc("Jobs", "Unknown error");
     }
-    std::vector<std::shared_ptr<Record>> dropped;
+    std::uint64_t resultBytes = 0;
+    if (state == JobState::Done && !result.empty()) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(result, ec);
+        if (!ec) resultBytes = size;
+    }
+    Released dropped;
     {
         std::lock_guard lock(mutex_);
         r->snap.state = state;
@@ -272,6 +300,7 @@ void JobQueue::run(const std::shared_ptr<Record>& r) {
         if (state == JobState::Done) {
             r->snap.progress = 1.0;
             r->snap.resultPath = result;
+            r->snap.resultBytes = resultBytes;
             r->snap.message = trc("Jobs", "Done");
         } else if (state == JobState::Failed) {
             r->snap.error = error;
@@ -285,7 +314,7 @@ void JobQueue::run(const std::shared_ptr<Record>& r) {
         dropped = trimLocked();
     }
     notify(copy);
-    discard(dropped);
+    finishRelease(dropped);
     settle(r);
 }
 
@@ -297,30 +326,78 @@ void JobQueue::settle(const std::shared_ptr<Record>& r) {
     changed_.notify_all();
 }
 
-std::vector<std::shared_ptr<JobQueue::Record>> JobQueue::trimLocked() {
+JobQueue::Released JobQueue::trimLocked() {
+    Released out;
     std::vector<std::shared_ptr<Record>> finished;
     for (const auto& [id, r] : records_)
         if (isFinished(r->snap.state)) finished.push_back(r);
-    std::vector<std::shared_ptr<Record>> dropped;
-    if (finished.size() <= historyLimit_) return dropped;
     std::sort(finished.begin(), finished.end(),
               [](const auto& a, const auto& b) { return a->snap.finished < b->snap.finished; });
-    const std::size_t extra = finished.size() - historyLimit_;
-    for (std::size_t i = 0; i < extra; ++i) {
-        records_.erase(finished[i]->snap.id);
-        dropped.push_back(finished[i]);
+    // The history: the oldest finished jobs are forgotten.
+    std::size_t first = 0;
+    if (finished.size() > historyLimit_) {
+        first = finished.size() - historyLimit_;
+        for (std::size_t i = 0; i < first; ++i) {
+            releaseLocked(finished[i], out);
+            records_.erase(finished[i]->snap.id);
+        }
     }
-    return dropped;
+    // The results: the oldest expire until both limits hold.
+    std::size_t count = 0;
+    std::uint64_t bytes = 0;
+    for (std::size_t i = first; i < finished.size(); ++i) {
+        const JobSnapshot& s = finished[i]->snap;
+        if (s.state != JobState::Done || s.resultPath.empty()) continue;
+        ++count;
+        bytes += s.resultBytes;
+    }
+    for (std::size_t i = first; i < finished.size(); ++i) {
+        if (count <= maxResults_ && bytes <= maxResultBytes_) break;
+        const auto& r = finished[i];
+        if (r->snap.state != JobState::Done || r->snap.resultPath.empty()) continue;
+        --count;
+        bytes -= r->snap.resultBytes;
+        releaseLocked(r, out);
+        r->snap.expired = true;
+        r->snap.resultPath.clear();
+        r->snap.message = trc("Jobs", "The result expired: newer results took its place.");
+        ++r->snap.version;
+        out.expired.push_back(r->snap);
+    }
+    return out;
 }
 
-void JobQueue::discard(const std::vector<std::shared_ptr<Record>>& records) {
-    for (const auto& r : records) {
-        if (!r->spec.discard) continue;
+void JobQueue::releaseLocked(const std::shared_ptr<Record>& r, Released& out) {
+    if (r->released) return;
+    r->released = true;
+    if (r->spec.discard) out.discards.emplace_back(r, r->snap);
+}
+
+void JobQueue::finishRelease(const Released& released) {
+    for (const auto& [r, snap] : released.discards) {
         try {
-            r->spec.discard(r->snap);
+            r->spec.discard(snap);
         } catch (...) {
         }
     }
+    for (const auto& s : released.expired) notify(s);
+}
+
+void JobQueue::setResultLimits(std::size_t maxResults, std::uint64_t maxBytes) {
+    Released released;
+    {
+        std::lock_guard lock(mutex_);
+        maxResults_ = maxResults;
+        maxResultBytes_ = maxBytes;
+        released = trimLocked();
+    }
+    finishRelease(released);
+}
+
+std::string JobQueue::resultDirectory() {
+    std::lock_guard lock(mutex_);
+    if (!resultDir_) resultDir_ = std::make_unique<PrivateDirectory>("tessera-jobs-");
+    return resultDir_->path();
 }
 
 }  // namespace tessera
