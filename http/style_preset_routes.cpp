@@ -1,5 +1,9 @@
 // Saved style presets (core/style/style_presets.h): list them, read, save and delete one. WMS
-// STYLES= and WMTS style= name them.
+// STYLES= and WMTS style= name them. Bounded by the server's limits: a body over max-style-bytes
+// → 413, nesting over max-style-depth → 400 (both checked before the body is parsed), more than
+// max-style-presets presets → 409.
+#include <algorithm>
+
 #include "http/route_context.h"
 #include "http/routes.h"
 #include "style/style_presets.h"
@@ -24,11 +28,26 @@ HttpResponse getPreset(RouteContext& c) {
 }
 
 HttpResponse putPreset(RouteContext& c) {
+    const ServerLimits& limits = c.api.limits();
+    const std::string name = c.string("name");
+    StylePresets::checkName(name);
     const QByteArray& body = c.request.body;
-    nlohmann::json style = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-    if (style.is_discarded())
-        fail(ErrorKind::BadRequest, trc("Http", "The body must be a large_image style (JSON)."));
-    StylePresets::shared().put(c.string("name"), style);
+    if (body.size() > limits.maxStyleBytes)
+        return HttpResponse::error(
+            413, trf("Http",
+                     "The style is %1 bytes long; this server keeps styles of at most %2 bytes "
+                     "(--limit max-style-bytes).",
+                     std::to_string(body.size()), std::to_string(limits.maxStyleBytes)));
+    const nlohmann::json style =
+        parseStyleJson(std::string_view(body.constData(), std::size_t(body.size())),
+                       StyleLimits::of(limits.maxStyleBytes, limits.maxStyleDepth));
+    if (!StylePresets::shared().put(name, style,
+                                    std::size_t(std::max(0LL, limits.maxStylePresets))))
+        return HttpResponse::error(409,
+                                   trf("Http",
+                                       "There are %1 style presets already, this server's limit "
+                                       "(--limit max-style-presets); delete one first.",
+                                       std::to_string(limits.maxStylePresets)));
     return HttpResponse::json(style);
 }
 
@@ -56,7 +75,8 @@ void addStylePresetRoutes(RouteTable& t) {
                .summary = "Save a style preset",
                .description = "The body is a large_image style; it is validated and stored under "
                               "the name (letters, digits, '_', '-', '.', spaces; not "
-                              "\"default\").",
+                              "\"default\"). 413 over max-style-bytes, 409 when "
+                              "max-style-presets presets exist.",
                .tag = "styles",
                .params = {nameParam()},
                .produces = kJson,

@@ -30,6 +30,15 @@ bool StylePresets::validName(std::string_view name) {
     return true;
 }
 
+void StylePresets::checkName(std::string_view name) {
+    if (!validName(name))
+        fail(ErrorKind::BadRequest,
+             trf("StylePresets",
+                 "\"%1\" is not a valid style name: use 1 to 64 letters, digits, '_', '-', '.' or "
+                 "spaces (\"default\" is reserved).",
+                 std::string(name.substr(0, 80))));
+}
+
 nlohmann::json StylePresets::load() const {
     QFile file(QString::fromStdString(path_));
     if (!file.exists()) return nlohmann::json::object();
@@ -37,6 +46,12 @@ nlohmann::json StylePresets::load() const {
         fail(ErrorKind::IO, trf("StylePresets", "Cannot read the style presets file %1: %2", path_,
                                 file.errorString().toStdString()));
     const QByteArray bytes = file.readAll();
+    // The file may have been edited by hand: bound its nesting (the presets object around the
+    // styles) before parsing, so every style in it is safe to dump.
+    if (!jsonNestingWithin(std::string_view(bytes.constData(), std::size_t(bytes.size())),
+                           kHardStyleLimits.maxDepth + 1))
+        fail(ErrorKind::IO,
+             trf("StylePresets", "The style presets file %1 is nested too deeply.", path_));
     nlohmann::json j = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object())
         fail(ErrorKind::IO,
@@ -69,18 +84,24 @@ std::optional<nlohmann::json> StylePresets::get(const std::string& name) const {
     return std::nullopt;
 }
 
-void StylePresets::put(const std::string& name, const nlohmann::json& style) {
-    if (!validName(name))
-        fail(ErrorKind::BadRequest,
-             trf("StylePresets",
-                 "\"%1\" is not a valid style name: use 1 to 64 letters, digits, '_', '-', '.' or "
-                 "spaces (\"default\" is reserved).",
-                 name));
-    parseStyle(style);  // throws BadRequest with the reason
+std::optional<std::string> StylePresets::styleText(const std::string& name,
+                                                   const StyleLimits& limits) const {
+    auto style = get(name);
+    if (!style) return std::nullopt;
+    std::string text = style->dump();  // safe: load() bounded the file's nesting
+    checkStyleText(text, limits);
+    return text;
+}
+
+bool StylePresets::put(const std::string& name, const nlohmann::json& style, std::size_t maxCount) {
+    checkName(name);
+    parseStyle(style);  // throws BadRequest with the reason (nesting bounded, no recursion risk)
     std::lock_guard lock(mutex_);
     nlohmann::json j = load();
+    if (!j.contains(name) && j.size() >= maxCount) return false;
     j[name] = style;
     save(j);
+    return true;
 }
 
 bool StylePresets::remove(const std::string& name) {
