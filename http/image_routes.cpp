@@ -62,6 +62,18 @@ HttpResponse json(const nlohmann::json& j) {
     return HttpResponse::json(j);
 }
 
+// The region job route with the request's parameters (region format as fmt, no token), for the
+// 413 answer of a region over the memory budget.
+std::string regionJobUrl(RouteContext& c) {
+    std::string q = "?fmt=" + c.string("fmt");
+    for (const auto& [k, v] : c.request.query) {
+        if (k == "token" || k == "fmt") continue;
+        q += "&" + QByteArray::fromStdString(k).toPercentEncoding().toStdString() + "=" +
+             QByteArray::fromStdString(v).toPercentEncoding().toStdString();
+    }
+    return c.image->urlPrefix + c.image->id + "/jobs/region" + q;
+}
+
 // TileJSON 3.0.0 for the image: geospatial images are served in EPSG:3857 (the XYZ grid web maps
 // expect) unless the request names a projection.
 HttpResponse tilejson(RouteContext& c) {
@@ -361,7 +373,9 @@ void addImageRoutes(RouteTable& t) {
            .summary = "Region",
            .description = "left/right/top/bottom in units (default: EPSG:4326 for geospatial "
                           "images, else pixels). TIFF output is a tiled GeoTIFF; without a style "
-                          "it holds the raw data. Empty regions → 400.",
+                          "it holds the raw data. Empty regions → 400. A region whose answer "
+                          "would exceed the server's request-memory budget → 413 naming the "
+                          "same region as a job (POST jobs/region).",
            .tag = "data",
            .params = concat(
                {{{"fmt", ParamIn::Path, ParamType::String, "",
@@ -375,7 +389,15 @@ void addImageRoutes(RouteTable& t) {
            .produces = kImageTypes,
            .handler = [](RouteContext& c) {
                const RegionRequest r = regionRequest(c, c.string("fmt"));
-               const Encoded e = c.api.engine().region(r);
+               Encoded e;
+               try {
+                   e = c.api.engine().region(r);
+               } catch (const Error& err) {
+                   if (err.kind() != ErrorKind::TooLarge) throw;
+                   fail(ErrorKind::TooLarge,
+                        err.what() + (" " + trf("Http", "The same region as a job: POST %1",
+                                                regionJobUrl(c))));
+               }
                return HttpResponse::bytes(QByteArray(reinterpret_cast<const char*>(e.bytes->data()),
                                                      qsizetype(e.bytes->size())),
                                           QByteArray::fromStdString(e.mimeType));

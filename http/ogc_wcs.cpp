@@ -234,6 +234,20 @@ struct Subset {
     std::optional<double> lo, hi;
 };
 
+// The region job (job_routes.cpp) rendering the same raw coverage as a GetCoverage request.
+std::string coverageJobUrl(const Layer& l, const RegionRequest& r, const std::string& extension) {
+    auto enc = [](const std::string& v) {
+        return QByteArray::fromStdString(v).toPercentEncoding().toStdString();
+    };
+    auto number = [](double v) { return QByteArray::number(v, 'g', 17).toStdString(); };
+    std::string url = l.image.urlPrefix + l.image.id + "/jobs/region?fmt=" + enc(extension) +
+                      "&units=" + enc(r.units) + "&left=" + number(r.left) +
+                      "&top=" + number(r.top) + "&right=" + number(r.right) +
+                      "&bottom=" + number(r.bottom);
+    if (!r.outputCrs.empty()) url += "&crs=" + enc(r.outputCrs);
+    return url;
+}
+
 HttpResponse getCoverage(RouteContext& c) {
     const auto cfg = ServiceConfig::current();
     const auto id = kvp(c.request, "COVERAGEID");
@@ -331,7 +345,21 @@ HttpResponse getCoverage(RouteContext& c) {
         r.units = subsetCrs;
         r.left = b.xmin, r.right = b.xmax, r.bottom = b.ymin, r.top = b.ymax;
     }
-    const Encoded e = c.api.engine().region(r);
+    Encoded e;
+    try {
+        e = c.api.engine().region(r);
+    } catch (const Error& err) {
+        // Over the request-memory budget: NoApplicableCode with HTTP 413 (OWS defines no code
+        // for an answer too large), naming the region job that renders the same coverage.
+        if (err.kind() != ErrorKind::TooLarge) throw;
+        throw OgcException(
+            "NoApplicableCode",
+            err.what() + (" " + trf("Ogc",
+                                    "Ask for a smaller subset, or render the coverage as a job: "
+                                    "POST %1",
+                                    coverageJobUrl(l, r, format->extension))),
+            {}, 413);
+    }
     HttpResponse resp = HttpResponse::bytes(
         QByteArray(reinterpret_cast<const char*>(e.bytes->data()), qsizetype(e.bytes->size())),
         QByteArray::fromStdString(e.mimeType));

@@ -1,8 +1,9 @@
 // WMS 1.3.0 at /wms: GetCapabilities (one layer per georeferenced image, the configured image
 // formats and CRS list plus each layer's native CRS and CRS:84, styles = "default" and the saved
 // presets) and GetMap (BBOX in the CRS's EPSG axis order, exactly WIDTH × HEIGHT, TRANSPARENT,
-// BGCOLOR, several layers composited in order). Errors are ServiceExceptionReports (HTTP 400)
-// unless EXCEPTIONS=BLANK/INIMAGE asks for an image.
+// BGCOLOR, several layers composited in order, at most max-wms-layers of them). Errors are
+// ServiceExceptionReports (HTTP 400; 413 for a map over the request-memory budget, which no
+// EXCEPTIONS=BLANK hides) unless EXCEPTIONS=BLANK/INIMAGE asks for an image.
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -13,8 +14,10 @@
 #include "http/ogc_xml.h"
 #include "http/route_context.h"
 #include "http/routes.h"
+#include "service/region_output.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/request_context.h"
 
 namespace tessera::http {
 
@@ -195,7 +198,14 @@ void parseMapParams(RouteContext& c, MapRequest& m, const ServiceConfig& cfg) {
               "VERSION");
     const auto layerNames = kvp(q, "LAYERS");
     if (!layerNames || layerNames->empty()) missing("LAYERS");
-    for (const auto& name : splitList(*layerNames)) {
+    const std::vector<std::string> names = splitList(*layerNames);
+    const long long maxLayers = c.api.limits().wmsMaxLayers;
+    if (static_cast<long long>(names.size()) > maxLayers)
+        raise("InvalidParameterValue",
+              trf("Ogc", "LAYERS names %1 layers; this server draws at most %2 in one map.",
+                  std::to_string(names.size()), std::to_string(maxLayers)),
+              "LAYERS");
+    for (const auto& name : names) {
         auto l = findLayer(c.api.engine(), c.api.registry(), name);
         if (!l) raise("LayerNotDefined", trf("Ogc", "There is no layer \"%1\".", name), "LAYERS");
         m.layers.push_back(std::move(*l));
@@ -205,9 +215,11 @@ void parseMapParams(RouteContext& c, MapRequest& m, const ServiceConfig& cfg) {
     if (!styleNamesGiven.empty() && styleNamesGiven.size() != m.layers.size())
         raise("StyleNotDefined", trc("Ogc", "STYLES must name one style per layer (or be empty)."),
               "STYLES");
+    const StyleLimits styleLimits =
+        StyleLimits::of(c.api.limits().maxStyleBytes, c.api.limits().maxStyleDepth);
     for (std::size_t i = 0; i < m.layers.size(); ++i) {
         const std::string name = styleNamesGiven.empty() ? "" : styleNamesGiven[i];
-        auto s = styleByName(name);
+        auto s = namedStyle(name, styleLimits);
         if (!s) raise("StyleNotDefined", trf("Ogc", "There is no style \"%1\".", name), "STYLES");
         m.styles.push_back(*s);
     }
@@ -262,6 +274,27 @@ Encoded encodeMap(const Image& rgba, const MapRequest& m, bool georeferenced) {
     return encodePicture(alpha ? rgba : flatten(rgba, m.bgcolor), *m.format, geo ? &*geo : nullptr);
 }
 
+// The request's memory budget, before anything is read: the canvas and its flattened copy, plus
+// the costliest layer (they are rendered one after another).
+void checkMapBudget(RouteContext& c, const MapRequest& m) {
+    const std::size_t budget = requestMemoryBudget();
+    if (budget == 0) return;
+    const double pixels = double(m.width) * m.height;
+    bool surely = true;  // every layer's bound fits: no style needs resolving
+    for (const Layer& l : m.layers)
+        surely = surely &&
+                 double(answerBytesBound(l.info, true, pixels)) + pixels * 8.0 <= double(budget);
+    if (surely) return;
+    std::size_t most = 0;
+    for (std::size_t i = 0; i < m.layers.size(); ++i)
+        most =
+            std::max(most, layerBytes(c.api.engine(), m.layers[i], m.styles[i], m.width, m.height));
+    const double total = pixels * 8.0 + double(most);
+    checkBudget(
+        total >= 1.8e19 ? std::size_t(-1) : std::size_t(total),
+        trf("Ogc", "A map of %1 × %2 pixels", std::to_string(m.width), std::to_string(m.height)));
+}
+
 HttpResponse getMap(RouteContext& c) {
     const auto cfg = ServiceConfig::current();
     const std::string exceptions = upper(kvp(c.request, "EXCEPTIONS").value_or("XML"));
@@ -272,6 +305,7 @@ HttpResponse getMap(RouteContext& c) {
     parseImageParams(c.request, m, *cfg);  // without these even a blank image cannot be made
     try {
         parseMapParams(c, m, *cfg);
+        checkMapBudget(c, m);
         Image canvas(m.width, m.height, 4);
         for (std::size_t i = 0; i < m.layers.size(); ++i) {
             Image img = renderLayer(c.api.engine(), m.layers[i], m.styles[i], m.crs.gdal(), m.bbox,
@@ -285,8 +319,12 @@ HttpResponse getMap(RouteContext& c) {
         return HttpResponse::bytes(
             QByteArray(reinterpret_cast<const char*>(e.bytes->data()), qsizetype(e.bytes->size())),
             QByteArray::fromStdString(e.mimeType));
-    } catch (const std::exception&) {
+    } catch (const std::exception& ex) {
         if (!inImage) throw;
+        // Over the budget (or cancelled) is no blank map: the client must know.
+        if (const auto* e = dynamic_cast<const Error*>(&ex);
+            e && (e->kind() == ErrorKind::TooLarge || e->kind() == ErrorKind::Cancelled))
+            throw;
         // EXCEPTIONS=BLANK (and INIMAGE, drawn blank): an empty map of the requested size.
         const Encoded e = encodeMap(Image(m.width, m.height, 4), m, false);
         return HttpResponse::bytes(

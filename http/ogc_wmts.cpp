@@ -251,7 +251,8 @@ HttpResponse getTile(RouteContext& c, const TileParams& p) {
     if (!layer)
         raise("InvalidParameterValue", trf("Ogc", "There is no layer \"%1\".", *p.layer), "LAYER");
     if (!p.style) missing("STYLE");
-    auto style = styleByName(*p.style);
+    auto style = namedStyle(
+        *p.style, StyleLimits::of(c.api.limits().maxStyleBytes, c.api.limits().maxStyleDepth));
     if (!style)
         raise("InvalidParameterValue", trf("Ogc", "There is no style \"%1\".", *p.style), "STYLE");
     if (!p.format || p.format->empty()) missing("FORMAT");

@@ -164,10 +164,12 @@ Image Engine::tileImage(const TileRequest& r) {
             return Image(TileGrid::kTileSize, TileGrid::kTileSize, 4);  // transparent, unstyled
         ReadArea area{
             true, b.xmin, b.ymin, b.xmax, b.ymax, TileGrid::kTileSize, TileGrid::kTileSize};
+        checkAnswerBudget(*v, r.style, false, area, trc("Engine", "A tile"));
         return v->render(r.style, area);
     }
     const PixelWindow w = grid.window(r.z, r.x, r.y);
     ReadArea area{false, w.x0, w.y0, w.x1, w.y1, w.outWidth, w.outHeight};
+    checkAnswerBudget(*v, r.style, false, area, trc("Engine", "A tile"));
     Image img = v->render(r.style, area);
     return r.edgeCrop ? img : padTile(img, grid.tileWidth(), grid.tileHeight());
 }
@@ -202,6 +204,7 @@ Image Engine::regionImage(const RegionRequest& r) {
 Encoded Engine::region(const RegionRequest& r) {
     auto v = view(r.image);
     const ResolvedArea a = resolveRegionArea(*v, r, config_.maxRegionPixels);
+    checkRegionBudget(*v, a, r);  // before anything is read (413 with a pointer to region jobs)
     if (!r.format.empty() || !r.outputCrs.empty()) {  // formats registry / output CRS
         RegionOutput out = writeRegion(*v, a, r);
         return {std::make_shared<const Bytes>(std::move(out.bytes)), out.mimeType};
@@ -225,9 +228,13 @@ Image Engine::thumbnailImage(const ThumbnailRequest& r) {
     auto v = view(r.image);
     checkThumbnailSize(r.maxWidth, r.maxHeight, config_.maxThumbnailSide);
     checkGamma(r.gamma);
-    Image img = usesLcoStretch(*v, r)
-                    ? lcoThumbnailImage(*v, r.maxWidth, r.maxHeight, r.style.frame, r.gamma)
-                    : v->render(r.style, thumbnailArea(*v, r.maxWidth, r.maxHeight));
+    const bool lco = usesLcoStretch(*v, r);
+    const ReadArea area = thumbnailArea(*v, r.maxWidth, r.maxHeight);
+    checkAnswerBudget(*v, r.style, lco, area,
+                      trf("Engine", "A thumbnail of %1 × %2 pixels", std::to_string(area.outWidth),
+                          std::to_string(area.outHeight)));
+    Image img = lco ? lcoThumbnailImage(*v, r.maxWidth, r.maxHeight, r.style.frame, r.gamma)
+                    : v->render(r.style, area);
     if (!r.label.empty()) drawLabel(img, r.label);
     return img;
 }
