@@ -69,6 +69,8 @@ const char* reasonPhrase(int status) noexcept {
             return "OK";
         case 201:
             return "Created";
+        case 202:
+            return "Accepted";
         case 204:
             return "No Content";
         case 302:
@@ -85,16 +87,36 @@ const char* reasonPhrase(int status) noexcept {
             return "Not Found";
         case 405:
             return "Method Not Allowed";
+        case 408:
+            return "Request Timeout";
+        case 409:
+            return "Conflict";
+        case 410:
+            return "Gone";
         case 413:
-            return "Payload Too Large";
+            return "Content Too Large";
+        case 414:
+            return "URI Too Long";
         case 415:
             return "Unsupported Media Type";
+        case 422:
+            return "Unprocessable Content";
+        case 429:
+            return "Too Many Requests";
+        case 431:
+            return "Request Header Fields Too Large";
+        case 499:
+            return "Client Closed Request";
         case 500:
             return "Internal Server Error";
         case 502:
             return "Bad Gateway";
         case 503:
             return "Service Unavailable";
+        case 505:
+            return "HTTP Version Not Supported";
+        case 507:
+            return "Insufficient Storage";
         default:
             return "Unknown";
     }

@@ -107,6 +107,7 @@ class TestCog : public QObject {
         QString base = server_->url().toString();
         if (base.endsWith(QLatin1Char('/'))) base.chop(1);
         QNetworkRequest req(QUrl(base + pathAndQuery, QUrl::TolerantMode));
+        if (method != "GET") req.setRawHeader("X-Tessera-Token", server_->token().toUtf8());
         QNetworkReply* reply = nam_.sendCustomRequest(req, method);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

@@ -154,6 +154,7 @@ class TestOgc : public QObject {
     Reply request(const QString& pathAndQuery, const QByteArray& method = "GET",
                   const QByteArray& body = {}) {
         QNetworkRequest req(QUrl(origin() + pathAndQuery, QUrl::TolerantMode));
+        if (method != "GET") req.setRawHeader("X-Tessera-Token", server_->token().toUtf8());
         if (!body.isEmpty()) req.setRawHeader("Content-Type", "application/json");
         QNetworkReply* reply = nam_.sendCustomRequest(req, method, body);
         QEventLoop loop;

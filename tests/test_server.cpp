@@ -48,6 +48,10 @@ class TestServer : public QObject {
                   const QByteArray& body = {}) {
         QNetworkRequest req(url);
         for (const auto& [k, v] : headers) req.setRawHeader(k, v);
+        // Writes always need the token (even on loopback); send the shared server's.
+        if (method != "GET" && method != "HEAD" && method != "OPTIONS" &&
+            !req.hasRawHeader("X-Tessera-Token") && !req.hasRawHeader("Authorization") && server_)
+            req.setRawHeader("X-Tessera-Token", server_->token().toUtf8());
         if (!body.isEmpty()) req.setRawHeader("Content-Type", "application/json");
         QNetworkReply* reply = nam_.sendCustomRequest(req, method, body);
         QEventLoop loop;
@@ -102,6 +106,7 @@ class TestServer : public QObject {
         flat_ = writeFixture(d + "/flat.tif", f);
 
         server_ = std::make_unique<http::Server>(engine_);
+        server_->setCorsOrigins({QStringLiteral("*")});  // CORS is off unless configured
         QSignalSpy started(server_.get(), &http::Server::started);
         QCOMPARE(server_->registry().add({geo_, "", ""}), std::string("1"));
         QCOMPARE(server_->registry().add({flat_, "", ""}), std::string("2"));

@@ -1,6 +1,8 @@
-// `tessera serve PATH_OR_URL... [--port N] [--bind ADDR] [--token T] [--library [--db P]]`: the
-// embedded tile server over the given images (ids 1..N, also their base names) and the image
-// library (/api/library) until SIGINT/SIGTERM.
+// `tessera serve PATH_OR_URL... [--port N] [--bind ADDR] [--token T] [--library [--db P]]
+// [--cors-origin O]... [--allow-host H]... [--limit NAME=VALUE]...`: the embedded tile server over
+// the given images (ids 1..N, also their base names) and the image library (/api/library) until
+// SIGINT/SIGTERM, which drain the requests in flight (drain-timeout-ms) and stop.
+#include <sys/resource.h>
 #include <unistd.h>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -15,6 +17,7 @@
 #include "cli/options.h"
 #include "http/api_state.h"
 #include "http/server.h"
+#include "http/server_limits.h"
 #include "library/library_db.h"
 #include "library/library_store.h"
 #include "service/engine.h"
@@ -51,9 +54,22 @@ int cmdServe(Engine& engine, const QStringList& args) {
                     "access token."),
                  QStringLiteral("addr"), QStringLiteral("127.0.0.1")});
     p.addOption({QStringLiteral("token"),
-                 tr("Access token (default: generated when one is required)."),
+                 tr("Access token, then required for every request (default: one generated per "
+                    "run, required for POST/PUT/DELETE, and for reads off loopback)."),
                  QStringLiteral("t")});
-    p.addOption({QStringLiteral("require-token"), tr("Require the token on loopback too.")});
+    p.addOption(
+        {QStringLiteral("require-token"), tr("Require the token for reads on loopback too.")});
+    p.addOption({QStringLiteral("cors-origin"),
+                 tr("Send CORS headers for this origin (repeatable; \"*\" = any). Default: none."),
+                 QStringLiteral("origin")});
+    p.addOption({QStringLiteral("allow-host"),
+                 tr("Accept this Host name besides loopback names on a loopback bind (repeatable; "
+                    "e.g. a reverse proxy's name)."),
+                 QStringLiteral("host")});
+    p.addOption({QStringLiteral("limit"),
+                 tr("Set a limit (repeatable; sizes take k/M/G). Limits and defaults:\n%1")
+                     .arg(QString::fromStdString(http::describeLimits())),
+                 QStringLiteral("name=value")});
     p.addOption({QStringLiteral("library"),
                  tr("Serve the image library too: /api/library, and each library image under "
                     "/api/library/{id or base name}/.")});
@@ -73,10 +89,27 @@ int cmdServe(Engine& engine, const QStringList& args) {
     else if (!address.setAddress(bind))
         throw UsageError{tr("invalid --bind address").toStdString()};
 
+    http::ServerLimits limits;
+    for (const QString& l : p.values(QStringLiteral("limit")))
+        if (const std::string err = http::applyLimit(limits, l.toStdString()); !err.empty())
+            throw UsageError{"--limit: " + err};
+    if (p.isSet(QStringLiteral("token")) && p.value(QStringLiteral("token")).trimmed().isEmpty())
+        throw UsageError{tr("--token must not be empty").toStdString()};
+
+    // Each connection is a file descriptor: allow as many as the hard limit permits.
+    if (rlimit nofile{};
+        getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < nofile.rlim_max) {
+        nofile.rlim_cur = nofile.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &nofile);
+    }
+
     // The engine outlives the server (both end with this function).
     http::Server server(std::shared_ptr<Engine>(&engine, [](Engine*) {}));
+    server.setLimits(limits);
     if (p.isSet(QStringLiteral("token"))) server.setToken(p.value(QStringLiteral("token")));
     server.setRequireToken(p.isSet(QStringLiteral("require-token")));
+    server.setCorsOrigins(p.values(QStringLiteral("cors-origin")));
+    server.setAllowedHosts(p.values(QStringLiteral("allow-host")));
     std::shared_ptr<LibraryStore> store;
     if (library) {
         store = std::make_shared<LibraryStore>(p.isSet(QStringLiteral("db"))
@@ -113,8 +146,10 @@ int cmdServe(Engine& engine, const QStringList& args) {
                                 .toStdString());
 
     std::printf("%s\n", qPrintable(tr("Serving on %1").arg(server.url().toString())));
-    if (server.tokenRequired())
-        std::printf("%s\n", qPrintable(tr("Access token: %1").arg(server.token())));
+    std::printf("%s\n",
+                qPrintable((server.tokenRequired() ? tr("Access token (required): %1")
+                                                   : tr("Access token (for POST/PUT/DELETE): %1"))
+                               .arg(server.token())));
     for (const auto& [id, name] : ids) {
         std::printf("  %s (%s)\n", id.c_str(), name.c_str());
         std::printf("    %s\n",
@@ -146,7 +181,10 @@ int cmdServe(Engine& engine, const QStringList& args) {
 
     QCoreApplication::exec();
     std::fprintf(stderr, "%s\n", qPrintable(tr("Shutting down.")));
-    server.stop();
+    if (!server.drain(int(limits.drainTimeoutMs)))
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("Requests still running after %1 ms were cancelled.")
+                                    .arg(limits.drainTimeoutMs)));
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     ::close(signalPipe[0]);
