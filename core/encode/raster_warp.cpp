@@ -11,6 +11,7 @@
 #include "geo/crs.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/request_context.h"
 
 namespace tessera {
 
@@ -82,10 +83,13 @@ RasterOutput warpRaster(const RasterOutput& in, const std::string& dstCrs, bool 
     if (!options)
         fail(ErrorKind::Internal,
              trf("Encoder", "Bad reprojection options: %1", errors.lastError()));
+    // A request whose client went away stops the warp between its chunks.
+    GDALWarpAppOptionsSetProgress(options, cancelProgress, nullptr);
     GDALDatasetH srcHandle = src.get();
     int usageError = FALSE;
     GdalDatasetPtr dst(GDALWarp("", nullptr, 1, &srcHandle, options, &usageError));
     GDALWarpAppOptionsFree(options);
+    if (!dst) checkCancelled();
     if (!dst)
         fail(ErrorKind::Unsupported, trf("Encoder", "Reprojecting the region to %1 failed: %2",
                                          dstCrs, errors.lastError()));
