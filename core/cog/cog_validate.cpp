@@ -184,7 +184,7 @@ Ghost readGhost(VSILFILE* f, std::uint64_t at) {
 
 class Checker {
   public:
-    Checker(CogReport& r, const CogValidateOptions& o) : r_(r), o_(o) {}
+    explicit Checker(CogReport& r) : r_(r) {}
 
     void error(const std::string& code, const std::string& message) {
         r_.errors.push_back({code, message});
@@ -280,7 +280,6 @@ class Checker {
             error(code, message);
     }
     CogReport& r_;
-    const CogValidateOptions& o_;
     std::size_t fullErrors_ = 0;
 };
 
@@ -300,7 +299,7 @@ CogReport validateCog(const std::string& path, const CogValidateOptions& options
     const std::string gdalPath = toGdalPath(path);
     std::optional<GdalThreadConfig> remoteConfig;
     if (isRemoteUri(path)) remoteConfig.emplace(GdalThreadConfig::remoteOptions());
-    Checker check(r, options);
+    Checker check(r);
 
     VSIStatBufL st;
     if (VSIStatExL(gdalPath.c_str(), &st, VSI_STAT_EXISTS_FLAG | VSI_STAT_SIZE_FLAG) != 0)

@@ -247,7 +247,6 @@ ResolvedArea resolveRegionArea(const ImageView& view, const RegionRequest& r, lo
 
 ReadArea thumbnailArea(const ImageView& view, int maxWidth, int maxHeight) {
     const SourceInfo& info = view.info();
-    ReadArea a;
     int w = 0, h = 0;
     if (!view.projected()) {
         fitSize(info.sizeX, info.sizeY, maxWidth, maxHeight, w, h);
