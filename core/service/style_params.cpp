@@ -48,7 +48,9 @@ std::string styleJsonFromParams(const SimpleStyleParams& p, const StyleLimits& l
     copy("palette", p.palette);
     copy("nodata", p.nodata);
     copy("scheme", p.scheme);
-    return style.dump();
+    // Query values are bytes: invalid UTF-8 becomes U+FFFD (the style parser then names the bad
+    // value) instead of an exception from the JSON writer.
+    return style.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace tessera
