@@ -62,3 +62,5 @@ if(TESSERA_PYTHON3)
            ${CMAKE_CURRENT_SOURCE_DIR}/scripts/soak.py $<TARGET_FILE:tessera>)
   set_tests_properties(bench_soak PROPERTIES TIMEOUT 1200 LABELS bench)
 endif()
+# libFuzzer targets (label fuzz / fuzz-smoke), built only in the asan preset with Clang.
+add_subdirectory(fuzz)
