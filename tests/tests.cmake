@@ -64,3 +64,4 @@ if(TESSERA_PYTHON3)
 endif()
 # libFuzzer targets (label fuzz / fuzz-smoke), built only in the asan preset with Clang.
 add_subdirectory(fuzz)
+tessera_add_test(locale LIBS tessera_http)
