@@ -48,17 +48,17 @@ tessera_add_test(budgets LIBS tessera_http)
 tessera_add_test(transport LIBS tessera_http TIMEOUT 300)
 # Hostile clients against a real `tessera serve` process (python3-gdal makes the COG).
 # Debian's python3 (it has python3-gdal; a pyenv or venv python3 first on PATH may not).
-find_program(TESSERA_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
-if(TESSERA_PYTHON3)
-  add_test(NAME serve_hostile COMMAND ${TESSERA_PYTHON3}
+find_program(TESSERA_DEBIAN_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(TESSERA_DEBIAN_PYTHON3)
+  add_test(NAME serve_hostile COMMAND ${TESSERA_DEBIAN_PYTHON3}
            ${CMAKE_CURRENT_SOURCE_DIR}/scripts/serve_hostile.py $<TARGET_FILE:tessera>)
   set_tests_properties(serve_hostile PROPERTIES TIMEOUT 180 LABELS server)
-  add_test(NAME bench_serve_bursts COMMAND ${TESSERA_PYTHON3}
+  add_test(NAME bench_serve_bursts COMMAND ${TESSERA_DEBIAN_PYTHON3}
            ${CMAKE_CURRENT_SOURCE_DIR}/scripts/serve_hostile.py $<TARGET_FILE:tessera> --bursts 10)
   set_tests_properties(bench_serve_bursts PROPERTIES TIMEOUT 900 LABELS bench)
 endif()
-if(TESSERA_PYTHON3)
-  add_test(NAME bench_soak COMMAND ${TESSERA_PYTHON3}
+if(TESSERA_DEBIAN_PYTHON3)
+  add_test(NAME bench_soak COMMAND ${TESSERA_DEBIAN_PYTHON3}
            ${CMAKE_CURRENT_SOURCE_DIR}/scripts/soak.py $<TARGET_FILE:tessera>)
   set_tests_properties(bench_soak PROPERTIES TIMEOUT 1200 LABELS bench)
 endif()

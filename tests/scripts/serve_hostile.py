@@ -20,8 +20,8 @@ import time
 try:
     from osgeo import gdal
 except ImportError:  # pragma: no cover
-    print("SKIP: python3-gdal is missing")
-    sys.exit(0)
+    print("python3-gdal is missing (Debian package python3-gdal; run with /usr/bin/python3)")
+    sys.exit(1)
 
 FAILED = []
 
