@@ -208,8 +208,7 @@ void addJobRoutes(RouteTable& t) {
                           "finished job is forgotten and its file deleted (200).",
            .tag = "jobs",
            .params = {jobParam()},
-           .produces = kJson,
-           .work = Work::Inline,
+           .produces = kJson,  // on a worker: removing a result deletes its file
            .handler = [](RouteContext& c) {
                const JobSnapshot s = findJob(c);
                if (isFinished(s.state)) {

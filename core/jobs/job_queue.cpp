@@ -8,6 +8,7 @@
 
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/request_context.h"
 
 namespace tessera {
 
@@ -15,6 +16,7 @@ struct JobQueue::Record {
     JobSnapshot snap;  // guarded by the queue mutex
     JobSpec spec;
     std::atomic<bool> cancel{false};
+    CancelToken token;  // set with cancel: stops the core's strip and warp loops too
     double lastNotified = -1.0;  // guarded by the queue mutex
     bool settled = false;        // finished and its listeners told (guarded by the mutex)
     bool released = false;       // its discard ran or is about to (guarded by the mutex)
@@ -63,7 +65,10 @@ JobQueue::~JobQueue() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
-        for (auto& [id, r] : records_) r->cancel = true;
+        for (auto& [id, r] : records_) {
+            r->cancel = true;
+            r->token.cancel();
+        }
     }
     wake_.notify_all();
     for (auto& t : workers_) t.join();
@@ -147,6 +152,7 @@ bool JobQueue::cancel(JobId id) {
         if (it == records_.end() || isFinished(it->second->snap.state)) return false;
         r = it->second;
         r->cancel = true;
+        r->token.cancel();
         if (r->snap.state == JobState::Queued) {
             pending_.erase(std::remove(pending_.begin(), pending_.end(), r), pending_.end());
             r->snap.state = JobState::Cancelled;
@@ -271,6 +277,8 @@ void JobQueue::run(const std::shared_ptr<Record>& r) {
     }
     notify(copy);
     Context ctx(*this, r);
+    // No memory budget (jobs are where big answers go), but cancellable inside the core.
+    RequestScope scope({r->token, 0});
     JobState state = JobState::Done;
     std::string result, error;
     try {
