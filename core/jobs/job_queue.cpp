@@ -16,7 +16,7 @@ struct JobQueue::Record {
     JobSnapshot snap;  // guarded by the queue mutex
     JobSpec spec;
     std::atomic<bool> cancel{false};
-    CancelToken token;  // set with cancel: stops the core's strip and warp loops too
+    CancelToken token;           // set with cancel: stops the core's strip and warp loops too
     double lastNotified = -1.0;  // guarded by the queue mutex
     bool settled = false;        // finished and its listeners told (guarded by the mutex)
     bool released = false;       // its discard ran or is about to (guarded by the mutex)
