@@ -422,6 +422,12 @@ class TestValidation : public QObject {
         writeAll(path, bytes);
         expectError([&] { openAndRead(path, "fits"); }, {ErrorKind::Unsupported},
                     "MiB Tessera decodes at once");
+        // RICE with BLOCKSIZE 0 (cfitsio divided by it).
+        bytes = readAll(goodRice_);
+        patchCard(bytes, "ZVAL1", "0");
+        writeAll(path, bytes);
+        expectError([&] { openAndRead(path, "fits"); }, {ErrorKind::BadRequest},
+                    "ZVAL1 (BLOCKSIZE) = 0 is not allowed");
         // An unknown compression.
         bytes = readAll(goodRice_);
         patchCard(bytes, "ZCMPTYPE", "'ZSTD_9  '");
@@ -575,6 +581,24 @@ class TestValidation : public QObject {
                     {ErrorKind::Unsupported, ErrorKind::BadRequest, ErrorKind::IO}, "");
         expectError([&] { openAndRead(path); },
                     {ErrorKind::Unsupported, ErrorKind::BadRequest, ErrorKind::IO}, "");
+    }
+
+    void absurdBandCounts() {
+        // 65535 samples per pixel in a 1 × 1 image: refused at open by both readers (GDAL's
+        // statistics of that many interleaved bands took 16 s of memset).
+        RawTiff t;
+        const std::uint32_t data = t.append(std::vector<char>(65535, 1));
+        std::vector<RawTiff::Entry> e = tiledEntries(16, 16, 16, 16, 1, {data}, {65535});
+        for (auto& x : e)
+            if (x.tag == 277) x.values = {65535};
+        // BitsPerSample: one value per sample.
+        for (auto& x : e)
+            if (x.tag == 258) x.values.assign(65535, 8);
+        t.setFirst(t.addIfd(e));
+        const std::string path = t.write(dir_ + "/bands.tif");
+        expectError([&] { openAndRead(path, "tiff"); }, {ErrorKind::Unsupported}, "65535");
+        expectError([&] { openAndRead(path, "gdal"); }, {ErrorKind::Unsupported, ErrorKind::IO},
+                    "");
     }
 
     void tiffTruncated() {

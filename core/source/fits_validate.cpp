@@ -429,6 +429,23 @@ class Walker {
             problem(ErrorKind::Unsupported,
                     trf("FitsSource", "%1: HDU %2 uses the unknown tile compression '%3'.", uri_,
                         std::to_string(hdu_), cmp));
+        // Codec parameters cfitsio divides or shifts by (RICE: BLOCKSIZE 0 divided by zero).
+        if (cmp == "RICE_1" || cmp == "RICE_ONE")
+            for (int i = 1; i <= 999; ++i) {
+                const Card* name = h.find("ZNAME" + std::to_string(i));
+                if (!name) break;
+                const std::string param = unquote(name->value);
+                const std::string key = "ZVAL" + std::to_string(i);
+                if (param == "BLOCKSIZE" || param == "BYTEPIX") {
+                    const long long v = named(h, key).value_or(0);
+                    const bool ok = param == "BLOCKSIZE" ? (v == 16 || v == 32)
+                                                         : (v == 1 || v == 2 || v == 4 || v == 8);
+                    if (!ok)
+                        malformed(trf("FitsSource", "%1 = %2 is not allowed (%3)",
+                                      key + " (" + param + ")", std::to_string(v),
+                                      std::string(param == "BLOCKSIZE" ? "16, 32" : "1, 2, 4, 8")));
+                }
+            }
         std::vector<long long> zn, tile;
         long double tiles = 1, tilePixels = 1;
         for (long long a = 1; a <= znaxis; ++a) {

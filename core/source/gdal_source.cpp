@@ -28,6 +28,9 @@ namespace {
 
 // Largest raster a single read may produce (bytes), so a bad request cannot exhaust memory.
 constexpr double kMaxReadBytes = 2.0 * 1024 * 1024 * 1024;
+// Bands an image may have (each costs statistics and metadata; GDAL's per-band block handling
+// of pixel-interleaved files grows with the square of the band count).
+constexpr int kMaxBands = 8192;
 // Largest block GDAL may decode for us at once.
 constexpr double kMaxBlockBytes = 512.0 * 1024 * 1024;
 // Source samples one RasterIO call may pull: larger reads go in strips of output rows.
@@ -270,6 +273,10 @@ GdalSource::GdalSource(std::string uri, std::string gdalPath, bool remote, GdalD
     info_.sizeX = ds->GetRasterXSize();
     info_.sizeY = ds->GetRasterYSize();
     info_.bandCount = ds->GetRasterCount();
+    if (info_.bandCount > kMaxBands)
+        fail(ErrorKind::Unsupported,
+             trf("GdalSource", "%1 has %2 bands; Tessera reads images of up to %3 bands.", uri_,
+                 std::to_string(info_.bandCount), std::to_string(kMaxBands)));
     GDALRasterBand* b1 = ds->GetRasterBand(1);
     b1->GetBlockSize(&info_.tileWidth, &info_.tileHeight);
     const TypeMapping tm = mapType(b1);

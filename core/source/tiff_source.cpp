@@ -20,6 +20,8 @@ namespace {
 
 constexpr double kMaxReadBytes = 2.0 * 1024 * 1024 * 1024;
 constexpr std::uint64_t kMaxRawTileBytes = 64ull << 20;
+// Samples per pixel (bands) an image may have, as GdalSource.
+constexpr int kMaxBands = 8192;
 // Largest decoded block (tile or strip) read at once; TIFFs with larger blocks are left to GDAL.
 constexpr double kMaxBlockBytes = 256.0 * 1024 * 1024;
 
@@ -190,6 +192,12 @@ TiffSource::TiffSource(std::string uri, std::string gdalPath, std::unique_ptr<Ti
                      uri_, name ? std::string(name) : trc("TiffSource", "an unknown"),
                      std::to_string(d.compression)));
         }
+        if (L.spp > kMaxBands)
+            fail(ErrorKind::Unsupported,
+                 trf("TiffSource",
+                     "%1 has %2 samples per pixel; Tessera reads images of up to "
+                     "%3 bands.",
+                     uri_, std::to_string(L.spp), std::to_string(kMaxBands)));
         if (d.width == 0 || d.height == 0 || d.tileWidth == 0 || d.tileHeight == 0)
             fail(ErrorKind::Unsupported, trf("TiffSource", "%1 has an empty image.", uri_));
         // Sizes are checked before anything is allocated or decoded from them.
