@@ -43,7 +43,6 @@ struct ServerLimits {
 
     // Memory budgets per request.
     long long requestMemoryBytes = 256LL * 1024 * 1024;  // region/WCS/WMS/thumbnail answers
-    long long histogramMaxSize = 4096;  // larger maxSize (and "full") is streamed in strips
     long long wmsMaxLayers = 16;
     long long maxJobs = 16;           // queued + running region jobs (more → 429)
     long long maxJobResults = 32;     // finished results kept (oldest removed first)
