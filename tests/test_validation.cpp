@@ -548,6 +548,30 @@ class TestValidation : public QObject {
                     "more than its compression can");
     }
 
+    void tiffLargeStripBomb() {
+        // One DEFLATE strip of 20000 × 10000 bytes (191 MiB decoded) stored in 400 kB: 500:1 is
+        // within DEFLATE's limit but no real image of that size compresses so: refused before
+        // anything inflates it, by GDAL's path (an untiled TIFF) and the TIFF reader.
+        RawTiff t;
+        const std::uint32_t data = t.append(std::vector<char>(400000, 0x11));
+        t.setFirst(t.addIfd({{256, 4, {20000}},
+                             {257, 4, {10000}},
+                             {258, 3, {8}},
+                             {259, 3, {8}},
+                             {262, 3, {1}},
+                             {273, 4, {data}},
+                             {277, 3, {1}},
+                             {278, 4, {10000}},
+                             {279, 4, {400000}}}));
+        const std::string path = t.write(dir_ + "/strip_bomb.tif");
+        expectError([&] { openAndRead(path, "gdal"); }, {ErrorKind::Unsupported},
+                    "looks like a decompression bomb", 2.0);
+        expectError([&] { openAndRead(path); }, {ErrorKind::Unsupported},
+                    "looks like a decompression bomb", 2.0);
+        expectError([&] { openAndRead(path, "tiff"); }, {ErrorKind::Unsupported},
+                    "looks like a decompression bomb", 2.0);
+    }
+
     void tiffIfdLoopsAndSubIfds() {
         std::vector<std::uint32_t> offsets;
         RawTiff t = validTiff(&offsets);

@@ -18,6 +18,7 @@
 #include "source/fits_validate.h"
 #include "source/gdal_env.h"
 #include "source/gdal_metadata.h"
+#include "source/tiff_expansion.h"
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/request_context.h"
@@ -241,6 +242,8 @@ std::shared_ptr<GdalSource> GdalSource::open(const std::string& uri, const std::
         const FitsStructure checked = checkFitsStructure(gdalPath, uri);
         if (checked.stopped) throw *checked.stopped;
     }
+    // A local TIFF whose large blocks would inflate implausibly is not given to GDAL either.
+    if (!remote) checkTiffExpansion(gdalPath, uri);
     GdalDatasetPtr ds = openGdalDataset(gdalPath, remote);
     if (!ds) {
         const std::string detail = gdalLastError();

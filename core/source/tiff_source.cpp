@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 
+#include "source/tiff_expansion.h"
 #include "source/tiff_jpeg.h"
 #include "source/tiff_orientation.h"
 #include "util/c_locale.h"
@@ -95,20 +96,6 @@ std::optional<double> toDouble(const std::string& s) {
     const double v = strtodC(s.c_str(), &end);
     if (end == s.c_str() || !std::isfinite(v)) return std::nullopt;
     return v;
-}
-
-// The most a stored block can expand when decoded, for codecs with a hard limit (DEFLATE
-// 1032:1, PackBits 64:1); 0 = no known limit. A block claiming more is damaged or hostile.
-double maxExpansion(std::uint16_t compression) {
-    switch (compression) {
-        case COMPRESSION_ADOBE_DEFLATE:
-        case COMPRESSION_DEFLATE:
-            return 1032.0;
-        case COMPRESSION_PACKBITS:
-            return 64.0;
-        default:
-            return 0.0;
-    }
 }
 
 }  // namespace
@@ -399,11 +386,22 @@ void TiffSource::checkBlockPlace(TiffHandle& h, const Level& L, std::uint32_t in
     if (size > 0 && (offset > size || count > size - offset))
         damaged(trf("TiffSource", "claims bytes %1 to %2, but the file has %3 bytes.",
                     std::to_string(offset), std::to_string(offset + count), std::to_string(size)));
-    const double ratio = maxExpansion(L.compression);
-    if (ratio > 0 && double(decodedBytes) > double(count) * ratio + 4096.0)
-        damaged(trf("TiffSource",
-                    "would expand %1 stored bytes to %2 bytes, more than its compression can.",
-                    std::to_string(count), std::to_string(decodedBytes)));
+    switch (judgeExpansion(L.compression, count, decodedBytes)) {
+        case ExpansionVerdict::Plausible:
+            break;
+        case ExpansionVerdict::Impossible:
+            damaged(trf("TiffSource",
+                        "would expand %1 stored bytes to %2 bytes, more than its compression can.",
+                        std::to_string(count), std::to_string(decodedBytes)));
+            break;
+        case ExpansionVerdict::Bomb:
+            fail(ErrorKind::Unsupported,
+                 trf("TiffSource",
+                     "%1 looks like a decompression bomb: block %2,%3 would expand %4 stored "
+                     "bytes to %5 MiB (more than %6:1). Tessera does not decode it.",
+                     uri_, std::to_string(bx), std::to_string(by), std::to_string(count),
+                     std::to_string(decodedBytes >> 20), std::to_string(int(kMaxLargeBlockRatio))));
+    }
 }
 
 Raster TiffSource::read(const ReadWindow& w) const {
