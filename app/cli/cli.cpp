@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "probe/probe.h"
 #include "service/engine.h"
 #include "util/error.h"
 
@@ -41,6 +42,7 @@ void printUsage(FILE* out) {
             "  validate PATH [--lenient] [--json]                 is it a valid COG?\n"
             "  convert IN OUT.tif [--compress C] [--crs CRS]      write a COG\n"
             "  library add|sync|list|import|... [--db PATH]       the image library\n"
+            "  probe FILE... [--seconds S] [--memory MB]          can it be read safely?\n"
             "\n"
             "PATH may be a file, an http(s):// or s3:// URL, or a GDAL /vsi path.\n"
             "Run 'tessera <command> --help' for a command's options.\n")),
@@ -58,6 +60,15 @@ EngineConfig cliEngineConfig() {
     return config;
 }
 
+// Bad input is reported on exactly one stderr line: library messages with line breaks (GDAL's
+// often have them) are joined.
+std::string oneLine(std::string message) {
+    for (char& c : message)
+        if (c == '\n' || c == '\r') c = ' ';
+    while (!message.empty() && message.back() == ' ') message.pop_back();
+    return message;
+}
+
 }  // namespace
 
 using CommandFn = int (*)(Engine&, const QStringList&);
@@ -72,6 +83,7 @@ const std::map<QString, CommandFn>& commandTable() {
         {QStringLiteral("validate"), cmdValidate}, {QStringLiteral("convert"), cmdConvert},
         {QStringLiteral("library"), cmdLibrary},   {QStringLiteral("formats"), cmdFormats},
         {QStringLiteral("crs"), cmdCrs},           {QStringLiteral("associated"), cmdAssociated},
+        {QStringLiteral("probe"), cmdProbe},
     };
     return table;
 }
@@ -91,6 +103,8 @@ bool isCliCommand(const QString& name) {
 int run(int argc, char** argv) {
     QStringList args = QCoreApplication::arguments();
     (void)argc, (void)argv;
+    // Files never seen before are first read by this same binary in a limited child process.
+    setProbeExecutable("/proc/self/exe");
     const auto& commands = commandTable();
     if (args.size() < 2 || args.at(1) == QStringLiteral("--no-gui")) {
         // No command: open the built-in sample (made on first use) and describe it.
@@ -104,7 +118,7 @@ int run(int argc, char** argv) {
             printJson(engine.infoMetadata(ref));
             return 0;
         } catch (const Error& e) {
-            std::fprintf(stderr, "tessera: %s\n", e.what());
+            std::fprintf(stderr, "tessera: %s\n", oneLine(e.what()).c_str());
             return 2;
         }
     }
@@ -131,13 +145,13 @@ int run(int argc, char** argv) {
         Engine engine(cliEngineConfig());
         return it->second(engine, rest);
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), e.message.c_str());
+        std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), oneLine(e.message).c_str());
         return 2;
     } catch (const Error& e) {
-        std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), e.what());
+        std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), oneLine(e.what()).c_str());
         return e.kind() == ErrorKind::Internal ? 1 : 2;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), e.what());
+        std::fprintf(stderr, "tessera %s: %s\n", qPrintable(command), oneLine(e.what()).c_str());
         return 1;
     }
 }

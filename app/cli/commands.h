@@ -25,6 +25,7 @@ int cmdFormats(Engine& engine, const QStringList& args);  // cmd_formats.cpp
 int cmdCrs(Engine& engine, const QStringList& args);      // cmd_crs.cpp
 int cmdLibrary(Engine& engine, const QStringList& args);
 int cmdAssociated(Engine& engine, const QStringList& args);  // cmd_associated.cpp
+int cmdProbe(Engine& engine, const QStringList& args);       // cmd_probe.cpp
 
 // Makes the built-in sample (once), drawing progress on stderr; returns its path.
 std::string ensureSampleWithProgress(const std::string& dir, int size);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "probe/probe.h"
 #include "source/fits_source.h"
 #include "source/gdal_env.h"
 #include "source/gdal_source.h"
@@ -135,6 +136,8 @@ SourcePtr openSource(const std::string& uri, const OpenOptions& options) {
             if (!std::filesystem::exists(std::filesystem::path(gdalPath), ec))
                 fail(ErrorKind::NotFound, trf("OpenSource", "File not found: %1", uri));
         }
+        // A local file not seen before is first read in a crash-isolated child (probe/probe.h).
+        vetBeforeOpen(uri, gdalPath, options.sourceName);
     }
     // Try the readers in order; report the first reader's error if none can open the file.
     std::optional<Error> firstError;

@@ -16,7 +16,8 @@ std::string toGdalPath(const std::string& uri);
 bool isRemoteUri(const std::string& uri);
 
 // Opens uri with the reader named in options (or the best one). Throws Error(NotFound) when
-// the file does not exist, Error(Unsupported) when no reader can open it.
+// the file does not exist, Error(Unsupported) when no reader can open it, Error(Unsafe) when a
+// local file failed its crash-isolated probe (probe/probe.h; only when a probe is configured).
 SourcePtr openSource(const std::string& uri, const OpenOptions& options = {});
 
 // Names of the readers this build has, for the `sources` endpoint and `source=` checks.
