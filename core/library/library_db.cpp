@@ -159,6 +159,11 @@ CREATE TABLE settings (
 );
 )sql";
 
+// Version 2: the probe verdict of each image (probe/probe_cache.h record text, "" = none).
+const char* kSchemaV2 = R"sql(
+ALTER TABLE images ADD COLUMN probe TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 LibraryDb::LibraryDb(const std::string& path) : path_(path) {
@@ -238,7 +243,8 @@ void LibraryDb::migrate() {
     // Re-read inside the write lock: another process may have migrated meanwhile.
     const int current = userVersion();
     if (current < 1) exec(kSchemaV1);
-    // Later versions: if (current < 2) exec(kSchemaV2); ...
+    if (current < 2) exec(kSchemaV2);
+    // Later versions: if (current < 3) exec(kSchemaV3); ...
     if (current < kSchemaVersion) exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
     tx.commit();
 }

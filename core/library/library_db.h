@@ -68,7 +68,8 @@ class LibraryTransaction {
 class LibraryDb {
   public:
     // The schema version this build writes (PRAGMA user_version).
-    static constexpr int kSchemaVersion = 1;
+    // 2: images.probe, the crash-isolated probe's verdict for the recorded size and mtime.
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (creating the file and its directory when missing) and migrates the schema. Throws
     // Error(IO) when the file cannot be opened, Error(Unsupported) when it was written by a newer

@@ -19,7 +19,8 @@ std::int64_t nowSeconds() {
 
 const char* kImageColumns =
     "id, folder_id, path, name, base_name, size, mtime, width, height, bands, dtype, format, "
-    "reader, geospatial, crs, geo_transform, last_sync, state, error, thumbnail IS NOT NULL";
+    "reader, geospatial, crs, geo_transform, last_sync, state, error, thumbnail IS NOT NULL, "
+    "probe";
 
 LibraryImage readImage(const LibraryStatement& st) {
     LibraryImage r;
@@ -43,6 +44,7 @@ LibraryImage readImage(const LibraryStatement& st) {
     r.state = st.text(17);
     r.error = st.text(18);
     r.hasThumbnail = st.int64(19) != 0;
+    r.probe = st.text(20);
     return r;
 }
 
@@ -139,9 +141,13 @@ bool isAllDigits(const std::string& s) {
 }  // namespace
 
 LibraryStore::LibraryStore(const std::string& dbPath)
-    : path_(dbPath), db_(std::make_unique<LibraryDb>(dbPath)) {}
+    : path_(dbPath), db_(std::make_unique<LibraryDb>(dbPath)) {
+    registerProbeVerdictSource(this);
+}
 
-LibraryStore::~LibraryStore() = default;
+LibraryStore::~LibraryStore() {
+    unregisterProbeVerdictSource(this);
+}
 
 std::int64_t LibraryStore::addFolder(const std::string& uri, bool managed) {
     std::string key = uri;
@@ -283,14 +289,15 @@ void LibraryStore::upsert(std::vector<LibraryImage>& records) {
     LibraryTransaction tx(*db_);
     auto st = db_->prepare(
         "INSERT INTO images(folder_id, path, name, base_name, size, mtime, width, height, bands, "
-        "dtype, format, reader, geospatial, crs, geo_transform, last_sync, state, error) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+        "dtype, format, reader, geospatial, crs, geo_transform, last_sync, state, error, probe) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19) "
         "ON CONFLICT(path) DO UPDATE SET folder_id = excluded.folder_id, name = excluded.name, "
         "base_name = excluded.base_name, width = excluded.width, height = excluded.height, "
         "bands = excluded.bands, dtype = excluded.dtype, format = excluded.format, "
         "reader = excluded.reader, geospatial = excluded.geospatial, crs = excluded.crs, "
         "geo_transform = excluded.geo_transform, last_sync = excluded.last_sync, "
-        "state = excluded.state, error = excluded.error, "
+        "state = excluded.state, error = excluded.error, probe = excluded.probe, "
         "thumbnail = CASE WHEN size = excluded.size AND mtime = excluded.mtime "
         "  AND excluded.state = 'ok' THEN thumbnail ELSE NULL END, "
         "thumbnail_type = CASE WHEN size = excluded.size AND mtime = excluded.mtime "
@@ -316,6 +323,7 @@ void LibraryStore::upsert(std::vector<LibraryImage>& records) {
             .bind(16, r.lastSync ? r.lastSync : nowSeconds())
             .bind(17, r.state)
             .bind(18, r.error)
+            .bind(19, r.probe)
             .run();
         idOf.bind(1, r.path);
         if (idOf.step()) r.id = idOf.int64(0);
@@ -402,6 +410,26 @@ std::string LibraryStore::managedFolderPath() {
 std::string LibraryStore::integrityCheck() {
     std::lock_guard lock(mutex_);
     return db_->integrityCheck();
+}
+
+std::optional<ProbeVerdict> LibraryStore::lookupProbeVerdict(const ProbeFileIdentity& id) {
+    std::lock_guard lock(mutex_);
+    auto st = db_->prepare("SELECT probe FROM images WHERE path = ? AND size = ? AND mtime = ?");
+    st.bind(1, id.path).bind(2, id.size).bind(3, id.mtimeNs);
+    if (!st.step()) return std::nullopt;
+    const auto v = parseProbeVerdictRecord(st.text(0), id.stamp);
+    // A record made for another forced reader is not this one's verdict.
+    if (!v || !id.sourceName.empty()) return std::nullopt;
+    return v;
+}
+
+bool LibraryStore::storeProbeVerdict(const ProbeFileIdentity& id, const ProbeVerdict& v) {
+    if (!id.sourceName.empty()) return false;  // the library opens with auto-detection only
+    std::lock_guard lock(mutex_);
+    auto st = db_->prepare("UPDATE images SET probe = ? WHERE path = ? AND size = ? AND mtime = ?");
+    st.bind(1, probeVerdictRecord(id, v)).bind(2, id.path).bind(3, id.size).bind(4, id.mtimeNs);
+    st.run();
+    return db_->changes() > 0;
 }
 
 nlohmann::json toJson(const LibraryImage& r) {

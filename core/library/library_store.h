@@ -1,8 +1,10 @@
 // LibraryStore: the image library's records — folders (local directories or S3 prefixes),
-// images (path, size, mtime, dimensions, format, georeferencing, last sync, state/error,
-// thumbnail), settings — and the queries with search and filters that the CLI, server and
-// viewer run. Thread safety: every member may be called from any thread (one mutex around
-// this store's own connection); several stores (threads, processes) may share the file.
+// images (path, size, mtime, dimensions, format, georeferencing, last sync, state/error, probe
+// verdict, thumbnail), settings — and the queries with search and filters that the CLI, server
+// and viewer run. While open, a store is where the crash-isolated probe keeps and finds the
+// verdicts of the files it records (a ProbeVerdictSource, registered for its lifetime).
+// Thread safety: every member may be called from any thread (one mutex around this store's own
+// connection); several stores (threads, processes) may share the file.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "probe/probe_cache.h"
 
 namespace tessera {
 
@@ -49,6 +53,9 @@ struct LibraryImage {
     std::int64_t lastSync = 0;
     std::string state = "ok";  // "ok" or "error"
     std::string error;         // why the file could not be read (state "error")
+    // The crash-isolated probe's verdict for this size and mtime (probe/probe_cache.h record
+    // text; "" = not probed).
+    std::string probe;
     bool hasThumbnail = false;
 };
 
@@ -69,11 +76,11 @@ struct LibraryThumbnail {
     std::string mimeType;
 };
 
-class LibraryStore {
+class LibraryStore final : public ProbeVerdictSource {
   public:
     // Opens (creates) the library file; see LibraryDb.
     explicit LibraryStore(const std::string& dbPath);
-    ~LibraryStore();
+    ~LibraryStore() override;
     LibraryStore(const LibraryStore&) = delete;
     LibraryStore& operator=(const LibraryStore&) = delete;
 
@@ -124,6 +131,10 @@ class LibraryStore {
     std::string managedFolderPath();
 
     std::string integrityCheck();
+
+    // ProbeVerdictSource: the verdict of a recorded image with this path, size and mtime.
+    std::optional<ProbeVerdict> lookupProbeVerdict(const ProbeFileIdentity& id) override;
+    bool storeProbeVerdict(const ProbeFileIdentity& id, const ProbeVerdict& v) override;
 
   private:
     std::string path_;

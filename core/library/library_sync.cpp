@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <set>
 
+#include "probe/probe.h"
 #include "raster/datatype.h"
 #include "service/engine.h"
 #include "source/gdal_env.h"
@@ -146,9 +147,15 @@ LibraryImage readRecord(std::int64_t folderId, const ListedFile& f) {
     } catch (const std::exception& e) {
         r.state = "error";
         r.error = e.what();
+    } catch (...) {
+        r.state = "error";
+        r.error = trc("Library", "The file could not be read (unknown error).");
+    }
+    if (r.state != "ok") {
         const auto dot = r.name.find_last_of('.');
         if (dot != std::string::npos) r.format = lower(r.name.substr(dot + 1));
     }
+    r.probe = probeRecordOf(f.path);
     return r;
 }
 
@@ -248,6 +255,26 @@ LibrarySyncResult syncLibraryFolder(LibraryStore& store, std::int64_t folderId,
                         makeLibraryThumbnail(store, *options.engine, r, options.thumbnailSize);
         batch.clear();
     };
+    // Files that are new or changed are read; each batch of them is first probed by one
+    // crash-isolated child (probe/probe.h), so a file that would crash or hang this process is
+    // recorded with state "error" and the sync goes on. The verdicts go to the records.
+    auto needsRead = [&](const ListedFile& f) {
+        const auto k = known.find(f.path);
+        return k == known.end() || k->second.size != f.size || k->second.mtime != f.mtime;
+    };
+    const bool probe = probeEnabled() && !isS3(folder->uri);
+    std::size_t probedUpTo = 0;  // files before this index in `listed` have been probed
+    auto probeAhead = [&](std::size_t from) {
+        std::vector<std::string> paths;
+        std::size_t j = from;
+        for (; j < listed.size() && int(paths.size()) < batchSize; ++j)
+            if (needsRead(listed[j])) paths.push_back(listed[j].path);
+        probedUpTo = j;
+        ProbeFilesOptions o;
+        o.cancel = options.cancel;
+        o.memoryOnly = true;  // recorded in the library database with the records
+        if (!paths.empty()) probeFiles(paths, o);
+    };
     LibrarySyncProgress progress;
     progress.folderId = folderId;
     progress.total = listed.size();
@@ -267,6 +294,14 @@ LibrarySyncResult syncLibraryFolder(LibraryStore& store, std::int64_t folderId,
         if (k != known.end() && k->second.size == f.size && k->second.mtime == f.mtime) {
             ++result.unchanged;
             continue;
+        }
+        if (probe && i >= probedUpTo) {
+            probeAhead(i);
+            if (isCancelled(options)) {
+                result.cancelled = true;
+                result.complete = false;
+                break;
+            }
         }
         LibraryImage r = readRecord(folderId, f);
         r.lastSync = nowSeconds();
