@@ -50,6 +50,7 @@
 #include "style_editor.h"
 #include "thumbnail_export_dialog.h"
 #include "tile_canvas.h"
+#include "util/error.h"
 
 namespace tessera::ui {
 
@@ -405,16 +406,22 @@ void MainWindow::openLocation(const QString& uri) {
     QThreadPool::globalInstance()->start([self, engine, uri, generation]() {
         SessionPtr session;
         QString error;
+        bool unsafe = false;  // failed the crash-isolated probe (core/probe)
         try {
             session = openSession(engine, uri);
+        } catch (const Error& e) {
+            error = QString::fromStdString(e.what());
+            unsafe = e.kind() == ErrorKind::Unsafe;
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
         QMetaObject::invokeMethod(
             qApp,
-            [self, session, error, uri, generation]() {
+            [self, session, error, unsafe, uri, generation]() {
                 if (!self) return;
                 QApplication::restoreOverrideCursor();
+                // A file that cannot be read safely does not stay one click away.
+                if (unsafe) self->removeRecent(uri);
                 if (generation != self->openGeneration_) return;  // a newer open replaced this one
                 if (!error.isEmpty()) {
                     const QString message = tr("Cannot open %1: %2").arg(uri, error);
@@ -731,6 +738,15 @@ void MainWindow::addRecent(const QString& uri) {
     list.removeAll(entry);
     list.prepend(entry);
     settings.setValue(settings::recentFiles(), list.mid(0, settings::kMaxRecentFiles));
+    updateRecentMenu();
+}
+
+void MainWindow::removeRecent(const QString& uri) {
+    QSettings settings;
+    QStringList list = settings.value(settings::recentFiles()).toStringList();
+    const QString entry = isRemoteLocation(uri) ? uri : QFileInfo(uri).absoluteFilePath();
+    if (list.removeAll(entry) + list.removeAll(uri) == 0) return;
+    settings.setValue(settings::recentFiles(), list);
     updateRecentMenu();
 }
 

@@ -101,6 +101,7 @@ class MainWindow : public QMainWindow {
     void applyStyle(const QString& styleJson);
     void setFrame(int frame);
     void addRecent(const QString& uri);
+    void removeRecent(const QString& uri);
     void updateRecentMenu();
     void updateZoomLabel();
     void updateActions();

@@ -6,6 +6,7 @@
 #include <QTranslator>
 
 #include "main_window.h"
+#include "probe/probe.h"
 
 namespace tessera::ui {
 
@@ -24,6 +25,9 @@ bool installTranslations(QApplication& app) {
 
 int runViewer(QApplication& app, const QStringList& arguments) {
     installTranslations(app);
+    // Files never seen before are first read by this binary in a limited child process
+    // (`tessera probe --child`), so a file that would crash a reader cannot take the app down.
+    setProbeExecutable("/proc/self/exe");
     QString location;
     for (const QString& a : arguments)
         if (!a.startsWith(QLatin1String("--"))) {
