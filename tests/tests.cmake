@@ -65,3 +65,6 @@ endif()
 # libFuzzer targets (label fuzz / fuzz-smoke), built only in the asan preset with Clang.
 add_subdirectory(fuzz)
 tessera_add_test(locale LIBS tessera_http)
+tessera_add_test(hostile LIBS tessera_http PkgConfig::CFITSIO TIMEOUT 600)
+target_compile_definitions(test_hostile PRIVATE TESSERA_EXE="$<TARGET_FILE:tessera>")
+add_dependencies(test_hostile tessera)
