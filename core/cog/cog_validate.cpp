@@ -307,10 +307,13 @@ CogReport validateCog(const std::string& path, const CogValidateOptions& options
     if (VSI_ISDIR(st.st_mode)) fail(ErrorKind::BadRequest, trf(kCtx, "%1 is a directory", path));
     r.fileSize = std::uint64_t(st.st_size);
 
-    // Rule 1: a GeoTIFF GDAL can open.
+    // Rule 1: a GeoTIFF GDAL can open. Only the GTiff driver is asked: probing every driver
+    // would let GDAL's FITS driver (and others) parse any file, and it crashes on some valid
+    // multi-extension FITS files (the viewer validates every image it opens).
     clearGdalError();
+    const char* const tiffOnly[] = {"GTiff", nullptr};
     GDALDatasetH ds =
-        GDALOpenEx(gdalPath.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+        GDALOpenEx(gdalPath.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, tiffOnly, nullptr, nullptr);
     std::unique_ptr<void, void (*)(void*)> dsGuard(ds, [](void* h) {
         if (h) GDALClose(h);
     });
