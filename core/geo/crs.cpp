@@ -19,6 +19,11 @@ namespace {
 
 constexpr std::size_t kCacheLimit = 64;
 
+// PROJ reduces longitudes in steps of a turn on some inverse projections: a Web Mercator x of
+// 1e17 takes 3 s and 1e18 minutes, with no way to cancel (fuzz_gdal_tiff: a GeoTIFF origin of
+// 1e154; also ?left=1e20&units=EPSG:3857). No real CRS coordinate comes near this bound.
+constexpr double kMaxCoordinate = 1e12;
+
 bool startsWithNoCase(const std::string& s, const char* prefix) {
     const std::size_t n = std::char_traits<char>::length(prefix);
     if (s.size() < n) return false;
@@ -183,11 +188,22 @@ bool transformPoints(const std::string& fromCrs, const std::string& toCrs, std::
     OGRCoordinateTransformation* ct = transformation(fromCrs, toCrs);
     std::vector<double> xs(pts.size()), ys(pts.size());
     std::vector<int> success(pts.size(), 0);
-    for (std::size_t i = 0; i < pts.size(); ++i) {
-        xs[i] = pts[i].x;
-        ys[i] = pts[i].y;
+    // Only points within kMaxCoordinate go to PROJ; the others fail (in place, order kept).
+    std::vector<std::size_t> sane;
+    for (std::size_t i = 0; i < pts.size(); ++i)
+        if (std::abs(pts[i].x) <= kMaxCoordinate && std::abs(pts[i].y) <= kMaxCoordinate) {
+            xs[sane.size()] = pts[i].x;
+            ys[sane.size()] = pts[i].y;
+            sane.push_back(i);
+        }
+    if (!sane.empty()) ct->Transform(sane.size(), xs.data(), ys.data(), nullptr, success.data());
+    for (std::size_t k = sane.size(); k-- > 0;) {  // back to the points' own slots
+        const std::size_t i = sane[k];
+        xs[i] = xs[k];
+        ys[i] = ys[k];
+        success[i] = success[k];
+        if (i != k) success[k] = 0;
     }
-    ct->Transform(pts.size(), xs.data(), ys.data(), nullptr, success.data());
     bool all = true;
     for (std::size_t i = 0; i < pts.size(); ++i) {
         const bool good = success[i] && std::isfinite(xs[i]) && std::isfinite(ys[i]);
