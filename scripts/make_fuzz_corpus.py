@@ -75,7 +75,8 @@ class Ifd:
                     out.append(bytes(block))
         else:
             for y in range(0, self.height, self.rows_per_strip):
-                out.append(data[y * row_bytes:min(self.height, y + self.rows_per_strip) * row_bytes])
+                end = min(self.height, y + self.rows_per_strip)
+                out.append(data[y * row_bytes:end * row_bytes])
         if self.compression == 8:
             out = [zlib.compress(b, 6) for b in out]
         elif self.compression == 32773:
@@ -184,7 +185,8 @@ def tiff_seeds(outdir):
     seeds["tiled_gray16.tif"] = tiff([Ifd(48, 40, bps=16, tile=(16, 16))])
     seeds["tiled_float32_be.tif"] = tiff(
         [Ifd(32, 32, bps=32, sample_format=3, tile=(16, 16),
-             pixels=b"".join(struct.pack("<f", (x - y) * 0.5) for y in range(32) for x in range(32)),
+             pixels=b"".join(struct.pack("<f", (x - y) * 0.5)
+                             for y in range(32) for x in range(32)),
              extra=[(42113, 2, "-1")])], ">")
     seeds["tiled_int16_packbits.tif"] = tiff(
         [Ifd(32, 16, bps=16, sample_format=2, tile=(16, 16), compression=32773)])
@@ -206,6 +208,10 @@ def tiff_seeds(outdir):
         Ifd(24, 12, spp=3, rows_per_strip=12, subfile=1, extra=[(270, 2, "label 24x12")]),
         Ifd(30, 12, spp=3, rows_per_strip=12, subfile=9, extra=[(270, 2, "macro 30x12")])])
     seeds["geotiff_4326.tif"] = tiff([Ifd(64, 64, tile=(32, 32), extra=geokeys_4326(64))])
+    # Regression (fuzz_gdal_tiff): a Web Mercator origin of 1e154 kept PROJ busy for minutes.
+    seeds["regress_huge_origin_3857.tif"] = tiff([Ifd(96, 64, extra=[
+        (33550, 12, [50.0, 50.0, 0.0]), (33922, 12, [0.0, 0.0, 0.0, 2.68e154, 0.0, 0.0]),
+        (34735, 3, [1, 1, 0, 2, 1024, 0, 1, 1, 3072, 0, 1, 3857])])])
     seeds["orientation_6.tif"] = tiff([Ifd(48, 32, spp=3, tile=(16, 16), extra=[(274, 3, [6])])])
     seeds["palette.tif"] = tiff([Ifd(32, 32, photometric=3,
                                      extra=[(320, 3, [i * 257 for i in range(256)] * 3)])])
@@ -242,7 +248,8 @@ def gdal_seeds(outdir):
         for b in range(1, bands + 1):
             band = mem.GetRasterBand(b)
             line = bytes(((x * 5 + b * 40) & 0xFF) for x in range(size[0]))
-            band.WriteRaster(0, 0, size[0], size[1], line * size[1], size[0], size[1], gdal.GDT_Byte)
+            band.WriteRaster(0, 0, size[0], size[1], line * size[1], size[0], size[1],
+                             gdal.GDT_Byte)
             if nodata is not None:
                 band.SetNoDataValue(nodata)
         path = "/vsimem/seed_" + name
@@ -500,7 +507,8 @@ def text_seeds(outdir):
 
     rnd = random.Random(13)
     for i, n in enumerate((16, 64, 300, 1200)):
-        write(outdir, "png_roundtrip", "image%d.bin" % i, bytes(rnd.randrange(256) for _ in range(n)))
+        noise = bytes(rnd.randrange(256) for _ in range(n))
+        write(outdir, "png_roundtrip", "image%d.bin" % i, noise)
     write(outdir, "png_roundtrip", "flat.bin", b"\x40\x40\x03\x01\x09" + b"\x00" * 8)
 
 
