@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 
+#include "probe/probe.h"
 #include "source/gdal_env.h"
 #include "source/open_source.h"
 #include "util/error.h"
@@ -146,6 +147,9 @@ bool convertToCog(const std::string& input, const std::string& output, const Cog
     const std::string gdalInput = toGdalPath(input);
     std::optional<GdalThreadConfig> remote;
     if (isRemoteUri(input)) remote.emplace(GdalThreadConfig::remoteOptions());
+    // GDAL's drivers read the input in this process: a local file is vetted first, as every
+    // open is (probe/probe.h; GDAL's reader, since that is what converts it).
+    vetBeforeOpen(input, gdalInput, "gdal");
     clearGdalError();
     GDALDatasetH src =
         GDALOpenEx(gdalInput.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
