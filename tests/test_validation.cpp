@@ -40,6 +40,19 @@ long long statusKb(const char* key) {
     return -1;
 }
 
+// Under AddressSanitizer freed memory stays in its quarantine: peak RSS says nothing there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kRssMeaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kRssMeaningful = false;
+#else
+constexpr bool kRssMeaningful = true;
+#endif
+#else
+constexpr bool kRssMeaningful = true;
+#endif
+
 struct PeakMeter {
     long long start = 0;
     PeakMeter() {
@@ -84,7 +97,7 @@ void expectError(F f, std::initializer_list<ErrorKind> kinds, const std::string&
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     QVERIFY2(thrown, ("no error (expected \"" + text + "\")").c_str());
     QVERIFY2(took < seconds, ("took " + std::to_string(took) + " s").c_str());
-    QVERIFY2(peak.growthMiB() < maxMiB,
+    QVERIFY2(!kRssMeaningful || peak.growthMiB() < maxMiB,
              ("peak RSS grew by " + std::to_string(peak.growthMiB()) + " MiB").c_str());
 }
 
@@ -568,8 +581,9 @@ class TestValidation : public QObject {
                     "looks like a decompression bomb", 2.0);
         expectError([&] { openAndRead(path); }, {ErrorKind::Unsupported},
                     "looks like a decompression bomb", 2.0);
+        // Refused before the 191 MiB block is allocated.
         expectError([&] { openAndRead(path, "tiff"); }, {ErrorKind::Unsupported},
-                    "looks like a decompression bomb", 2.0);
+                    "looks like a decompression bomb", 2.0, 50.0);
     }
 
     void tiffIfdLoopsAndSubIfds() {
@@ -694,12 +708,46 @@ class TestValidation : public QObject {
             QCOMPARE(view->info().sizeX, 100000);
             QVERIFY(view->info().levels.size() >= 9);
             qInfo("%s: thumbnail in %.2f s, peak RSS +%.0f MiB", reader, took, peak.growthMiB());
-            QVERIFY2(peak.growthMiB() < 300, "peak RSS grew by more than 300 MiB");
+            QVERIFY2(!kRssMeaningful || peak.growthMiB() < 300,
+                     "peak RSS grew by more than 300 MiB");
             QVERIFY(took < 20);
         }
     }
 
+    void histogramStreamsUnderBudget() {
+        // Under a request budget of 2 MiB, a 1500 × 1400 × 3 image (6 MiB) is streamed in 1 MiB
+        // strips: the same numbers as one whole read, at full size and at a reduced one, and at
+        // full resolution (maxSize 0) within the budget.
+        FixtureSpec spec;
+        spec.width = 1500;
+        spec.height = 1400;
+        spec.bands = 3;
+        spec.overviews = false;
+        spec.format = "GTiff";
+        spec.epsg = 0;
+        const std::string path = writeFixture(dir_ + "/budget_hist.tif", spec);
+        for (int maxSize : {1500, 1100, 0}) {
+            HistogramRequest r;
+            r.image = {path, "", "gdal"};
+            r.maxSize = maxSize;
+            r.bins = 64;
+            nlohmann::json streamed;
+            {
+                Engine engine;
+                RequestContext ctx;
+                ctx.memoryBudget = 2 << 20;
+                RequestScope scope(ctx);
+                streamed = engine.histogram(r);
+            }
+            Engine engine;
+            const nlohmann::json whole = engine.histogram(r);
+            QCOMPARE(streamed.dump(), whole.dump());
+            QCOMPARE(streamed.size(), std::size_t(3));
+        }
+    }
+
     void histogramStreamsLikeOneRead() {
+        if (!kRssMeaningful) QSKIP("peak memory is not measurable under AddressSanitizer");
         // 12000 × 12000 bytes without overviews: a histogram at full size (maxSize ≥ the image)
         // is 137 MiB of samples: streamed in strips, the numbers equal one whole read, and the
         // peak memory stays well under the image's size.
@@ -735,7 +783,7 @@ class TestValidation : public QObject {
         QCOMPARE(streamed.dump(), whole.dump());
         QCOMPARE(streamed[0]["samples"].get<long long>(), 12000LL * 12000);
         qInfo("streamed histogram: peak RSS +%.0f MiB (the image is 137 MiB)", grew);
-        QVERIFY2(grew < 120, "the streamed histogram held too much");
+        QVERIFY2(!kRssMeaningful || grew < 120, "the streamed histogram held too much");
         // A reduced size still reads one overview (maxSize 2048: 2048 × 2048).
         r.maxSize = 2048;
         const nlohmann::json reduced = engine.histogram(r);

@@ -1,7 +1,8 @@
 // data/histogram: per-band histograms of raw data, on an overview of at most maxSize pixels,
 // or at full resolution. Large answers are streamed in strips (at most kStripBytes of samples
-// each, cancellable between strips) so memory stays bounded whatever maxSize asks for; the
-// numbers are those of one read of the whole overview.
+// each, or half the request's memory budget when that is smaller; cancellable between strips)
+// so memory stays bounded whatever maxSize asks for; the numbers are those of one read of the
+// whole overview.
 #include <algorithm>
 #include <cmath>
 
@@ -18,6 +19,13 @@ namespace {
 // Samples read at once by a streamed histogram; overviews up to this size are read whole.
 constexpr std::size_t kStripBytes = std::size_t(64) << 20;
 
+// Bytes of samples one strip may hold: kStripBytes, or half the request's budget.
+std::size_t stripBytes() {
+    const std::size_t budget = requestMemoryBudget();
+    if (budget == 0) return kStripBytes;
+    return std::clamp<std::size_t>(budget / 2, std::size_t(1) << 16, kStripBytes);
+}
+
 std::optional<double> bandNodata(const SourceInfo& info, int b) {
     return b < int(info.bands.size()) ? info.bands[std::size_t(b)].nodata : std::nullopt;
 }
@@ -27,8 +35,9 @@ std::optional<double> bandNodata(const SourceInfo& info, int b) {
 std::vector<BandHistogram> fullResolution(const ImageView& view, const HistogramRequest& r) {
     const SourceInfo& info = view.info();
     const std::size_t ss = sampleSize(info.dtype);
-    const int cols = int(std::min<std::size_t>(std::size_t(info.sizeX), kStripBytes / ss));
-    const int stripRows = std::max(1, int(kStripBytes / (std::size_t(cols) * ss)));
+    const std::size_t strip = stripBytes();
+    const int cols = int(std::min<std::size_t>(std::size_t(info.sizeX), strip / ss));
+    const int stripRows = std::max(1, int(strip / (std::size_t(cols) * ss)));
     std::vector<BandHistogram> out;
     for (int b = 0; b < info.bandCount; ++b) {
         const BandStats stats = view.source().statistics(b + 1, r.frame, false);
@@ -78,7 +87,7 @@ std::vector<BandHistogram> streamedOverview(const ImageView& view, const Histogr
     const SourceInfo& info = view.info();
     const std::size_t rowBytes =
         std::size_t(outW) * std::size_t(info.bandCount) * sampleSize(info.dtype);
-    const int stripRows = std::max(1, int(kStripBytes / std::max<std::size_t>(1, rowBytes)));
+    const int stripRows = std::max(1, int(stripBytes() / std::max<std::size_t>(1, rowBytes)));
     const double step = double(info.sizeY) / outH;
     StripHistogram hist(info.dtype, options);
     for (int pass = 0; pass < 2; ++pass)
@@ -127,7 +136,7 @@ nlohmann::json histogramJson(const ImageView& view, const HistogramRequest& r) {
         const int outW = std::max(1, int(std::lround(info.sizeX * scale)));
         const int outH = std::max(1, int(std::lround(info.sizeY * scale)));
         const double bytes = double(outW) * outH * info.bandCount * double(sampleSize(info.dtype));
-        if (bytes > double(kStripBytes)) {
+        if (bytes > double(stripBytes())) {
             hists = streamedOverview(view, r, options, outW, outH);
         } else {
             const Raster ov = view.overview(r.frame, r.maxSize);

@@ -301,6 +301,27 @@ void TiffSource::decodeBlock(TiffHandle& h, const Level& L, int bx, int by,
     TIFF* tif = h.tif();
     const std::size_t px = std::size_t(L.spp) * std::size_t(L.sampleBytes);
     const std::size_t blockBytes = std::size_t(L.blockWidth) * L.blockHeight * px;
+    const auto x = std::uint32_t(bx) * std::uint32_t(L.blockWidth);
+    const auto y = std::uint32_t(by) * std::uint32_t(L.blockHeight);
+    // Every stored block (one per plane when planes are separate) is checked — its place in the
+    // file and how far it would expand — before anything is allocated or decoded for it. A strip
+    // at the bottom edge holds only the rows left.
+    {
+        const int planes =
+            layout_.ifds[std::size_t(L.ifd)].planarConfig == PLANARCONFIG_SEPARATE ? L.fileSpp : 1;
+        const std::uint32_t rows = L.tiled ? std::uint32_t(L.blockHeight)
+                                           : std::min<std::uint32_t>(std::uint32_t(L.blockHeight),
+                                                                     std::uint32_t(L.height) - y);
+        const std::uint64_t decoded = L.tiled ? std::uint64_t(TIFFTileSize64(tif))
+                                              : std::uint64_t(TIFFVStripSize64(tif, rows));
+        for (int s = 0; s < planes; ++s) {
+            const std::uint32_t index = L.tiled ? TIFFComputeTile(tif, x, y, 0, std::uint16_t(s))
+                                                : TIFFComputeStrip(tif, y, std::uint16_t(s));
+            int err = 0;
+            if (TIFFGetStrileByteCountWithErr(tif, index, &err) == 0 && !err) continue;
+            checkBlockPlace(h, L, index, bx, by, decoded);
+        }
+    }
     buf.assign(blockBytes, 0);
     h.clearError();
     auto failRead = [&] {
@@ -309,8 +330,6 @@ void TiffSource::decodeBlock(TiffHandle& h, const Level& L, int bx, int by,
                  std::to_string(by),
                  h.lastError().empty() ? trc("TiffSource", "libtiff error") : h.lastError()));
     };
-    const auto x = std::uint32_t(bx) * std::uint32_t(L.blockWidth);
-    const auto y = std::uint32_t(by) * std::uint32_t(L.blockHeight);
     if (L.rgba) {
         std::vector<std::uint32_t> rgba(std::size_t(L.blockWidth) * L.blockHeight);
         int rows = L.blockHeight;
@@ -337,15 +356,7 @@ void TiffSource::decodeBlock(TiffHandle& h, const Level& L, int bx, int by,
     auto readOne = [&](std::uint32_t index, void* out, tmsize_t size) {
         // Sparse files: blocks without data read as zeros.
         int err = 0;
-        const std::uint64_t stored = TIFFGetStrileByteCountWithErr(tif, index, &err);
-        if (stored == 0 && !err) return;
-        // A strip at the bottom edge holds only the rows left.
-        const std::uint64_t decoded =
-            L.tiled ? std::uint64_t(size)
-                    : std::uint64_t(TIFFVStripSize64(
-                          tif, std::min<std::uint32_t>(std::uint32_t(L.blockHeight),
-                                                       std::uint32_t(L.height) - y)));
-        checkBlockPlace(h, L, index, bx, by, decoded);
+        if (TIFFGetStrileByteCountWithErr(tif, index, &err) == 0 && !err) return;
         const tmsize_t got = L.tiled ? TIFFReadEncodedTile(tif, index, out, size)
                                      : TIFFReadEncodedStrip(tif, index, out, size);
         if (got < 0) failRead();
