@@ -391,6 +391,10 @@ class TestValidation : public QObject {
         QVERIFY(std::string(st.stopped->what()).find("HDU 2") != std::string::npos);
         SourcePtr s = openSource(path);
         QCOMPARE(s->info().frameCount, 1);
+        const std::string damaged = s->internalMetadata().value("damaged", "");
+        QVERIFY2(damaged.find("the header of HDU 2 says NAXIS1 = 1000000000000000000") !=
+                     std::string::npos,
+                 damaged.c_str());
         ReadWindow w;
         w.x1 = 8, w.y1 = 6, w.outWidth = 8, w.outHeight = 6;
         const Raster r = s->read(w);

@@ -205,6 +205,7 @@ FitsSource::FitsSource(std::string uri, std::string path)
     fits_clear_errmsg();
     // A damaged or lying HDU ends the walk; without a frame before it, that is the reason.
     if (frames_.empty() && checked.stopped) throw *checked.stopped;
+    if (checked.stopped) damaged_ = checked.stopped->what();
     if (frames_.empty())
         fail(ErrorKind::Unsupported,
              trf("FitsSource", "%1 holds no image (no HDU with two or more axes of data).", uri_));
@@ -599,6 +600,7 @@ nlohmann::json FitsSource::internalMetadata() const {
                         {"hduCount", hdus_.size()},
                         {"hdus", hdus}};
     if (info_.extra.contains("wcs")) j["wcs"] = info_.extra["wcs"];
+    if (!damaged_.empty()) j["damaged"] = damaged_;
     return j;
 }
 

@@ -8,6 +8,8 @@
 // FITS has no pyramid: reduced reads resample full-resolution rows (frames of at most 64 MB
 // are kept decoded in memory, larger ones are read row span by row span). The header cards of
 // every HDU are the internal metadata; a celestial WCS is published in info().extra["wcs"].
+// Headers are checked before cfitsio reads them (fits_validate.h): a damaged or lying HDU ends
+// the file there (internal metadata "damaged" says why), or fails the open when it is the first.
 //
 // Thread safety: all const members may be called from any number of threads at once (each read
 // borrows its own fitsfile handle from a pool; caches are guarded by mutexes).
@@ -92,6 +94,8 @@ class FitsSource final : public Source {
     std::vector<FrameRef> frames_;
     std::vector<HduSummary> hdus_;
     std::unique_ptr<FitsHandlePool> pool_;
+    // Why HDUs after the readable ones were left unread (a damaged or lying HDU), else empty.
+    std::string damaged_;
 
     std::atomic<std::size_t> maxCachedFrameBytes_{kMaxCachedFrameBytes};
     mutable std::mutex cacheMutex_;
