@@ -279,6 +279,7 @@ class TestValidation : public QObject {
         dir_ = tempDir();
         // A small GDAL block cache, so peak memory reflects what Tessera itself holds.
         CPLSetConfigOption("GDAL_CACHEMAX", "16");
+        GDALAllRegister();
         GDALSetCacheMax64(std::int64_t(16) << 20);
         FitsHduSpec h;
         h.naxes = {64, 48};
@@ -792,6 +793,52 @@ class TestValidation : public QObject {
         r.maxSize = 2048;
         const nlohmann::json reduced = engine.histogram(r);
         QCOMPARE(reduced[0]["samples"].get<long long>(), 2048LL * 2048);
+    }
+
+    void gdalReadsLargeWindowsInStrips() {
+        // 9000 × 8000 bytes without overviews read whole into 301 × 257 pixels: 69 MiB of
+        // source, so GdalSource reads it in strips of output rows. Each output row equals a
+        // read of that row alone (small enough for one RasterIO), and a cancelled request stops.
+        const int W = 9000, H = 8000;
+        const std::string path = dir_ + "/strips.tif";
+        {
+            GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
+            QVERIFY(drv);
+            CPLStringList opts;
+            opts.SetNameValue("TILED", "YES");
+            std::unique_ptr<GDALDataset> ds(
+                drv->Create(path.c_str(), W, H, 1, GDT_Byte, opts.List()));
+            QVERIFY(ds);
+            std::vector<std::uint8_t> row(W);
+            for (int y = 0; y < H; ++y) {
+                for (int x = 0; x < W; ++x)
+                    row[std::size_t(x)] = std::uint8_t((x * 3 + y * 7) % 251);
+                QCOMPARE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, y, W, 1, row.data(), W, 1,
+                                                        GDT_Byte, 0, 0, nullptr),
+                         CE_None);
+            }
+        }
+        SourcePtr s = openSource(path, {"gdal"});
+        QCOMPARE(int(s->info().levels.size()), 1);
+        ReadWindow w;
+        w.x1 = W, w.y1 = H, w.outWidth = 301, w.outHeight = 257;
+        const Raster whole = s->read(w);
+        const double step = double(H) / 257;
+        for (int j = 0; j < 257; j += 16) {
+            ReadWindow r = w;
+            r.y0 = j * step;
+            r.y1 = j == 256 ? double(H) : (j + 1) * step;
+            r.outHeight = 1;
+            const Raster one = s->read(r);
+            for (int i = 0; i < 301; ++i) QCOMPARE(whole.value(i, j, 0), one.value(i, 0, 0));
+        }
+        // Nearest: output (i, j) is the source pixel under its centre.
+        QCOMPARE(whole.value(0, 0, 0),
+                 double((int(0.5 * W / 301) * 3 + int(0.5 * step) * 7) % 251));
+        RequestContext ctx;
+        ctx.cancel.cancel();
+        RequestScope scope(ctx);
+        expectError([&] { s->read(w); }, {ErrorKind::Cancelled}, "");
     }
 
     void budgetAndCancellation() {
