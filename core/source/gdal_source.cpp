@@ -18,7 +18,8 @@
 #include "source/fits_validate.h"
 #include "source/gdal_env.h"
 #include "source/gdal_metadata.h"
-#include "source/tiff_expansion.h"
+#include "source/gdal_warp.h"
+#include "source/tiff_limits.h"
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/request_context.h"
@@ -31,7 +32,7 @@ namespace {
 constexpr double kMaxReadBytes = 2.0 * 1024 * 1024 * 1024;
 // Bands an image may have (each costs statistics and metadata; GDAL's per-band block handling
 // of pixel-interleaved files grows with the square of the band count).
-constexpr int kMaxBands = 8192;
+constexpr int kMaxBands = kMaxTiffBands;
 // Largest block GDAL may decode for us at once.
 constexpr double kMaxBlockBytes = 512.0 * 1024 * 1024;
 // Source samples one RasterIO call may pull: larger reads go in strips of output rows.
@@ -156,80 +157,6 @@ void checkOutputSize(int w, int h, int bands, DataType t) {
              trc("GdalSource", "The output size must be at least 1×1 pixel."));
     if (double(w) * h * std::max(bands, 1) * double(sampleSize(t)) > kMaxReadBytes)
         fail(ErrorKind::BadRequest, trc("GdalSource", "The requested output is too large."));
-}
-
-// Source pixels of an overview from the full-resolution transformer: scales its source side.
-struct ScaledTransformer {
-    void* inner = nullptr;
-    double sx = 1, sy = 1;  // overview size / full size
-};
-
-int scaledTransform(void* arg, int dstToSrc, int n, double* x, double* y, double* z, int* ok) {
-    auto* t = static_cast<ScaledTransformer*>(arg);
-    if (!dstToSrc)
-        for (int i = 0; i < n; ++i) {
-            x[i] /= t->sx;
-            y[i] /= t->sy;
-        }
-    const int r = GDALGenImgProjTransform(t->inner, dstToSrc, n, x, y, z, ok);
-    if (dstToSrc)
-        for (int i = 0; i < n; ++i) {
-            x[i] *= t->sx;
-            y[i] *= t->sy;
-        }
-    return r;
-}
-
-// Owns the per-read GDAL warp objects (the GenImgProj transformer belongs to the handle).
-struct WarpResources {
-    void* approx = nullptr;
-    GDALWarpOptions* options = nullptr;
-    ~WarpResources() {
-        if (options) GDALDestroyWarpOptions(options);
-        if (approx) GDALDestroyApproxTransformer(approx);
-    }
-};
-
-// gdalwarp's "-ovr AUTO" choice for a target of known bounds and size (GDAL 3.6 logic):
-// sample a 10×10 grid of destination pixels into source pixels, take the source span per
-// destination pixel, and choose the last overview whose decimation stays below it.
-int chooseWarpOverview(GDALDataset* src, void* transformer, int dstW, int dstH) {
-    GDALRasterBand* b1 = src->GetRasterBand(1);
-    const int nOvr = b1->GetOverviewCount();
-    if (nOvr <= 0) return -1;
-    constexpr int n1 = 10;
-    std::vector<double> xs(n1 * n1), ys(n1 * n1), zs(n1 * n1, 0.0);
-    std::vector<int> ok(n1 * n1, 0);
-    int i = 0;
-    for (int ix = 0; ix < n1; ++ix)
-        for (int iy = 0; iy < n1; ++iy, ++i) {
-            xs[i] = dstW * double(ix) / (n1 - 1);
-            ys[i] = dstH * double(iy) / (n1 - 1);
-        }
-    if (!GDALGenImgProjTransform(transformer, TRUE, n1 * n1, xs.data(), ys.data(), zs.data(),
-                                 ok.data()))
-        return -1;
-    double minX = std::numeric_limits<double>::infinity(), maxX = -minX;
-    for (int k = 0; k < n1 * n1; ++k)
-        if (ok[k] && finite(xs[k])) {
-            minX = std::min(minX, xs[k]);
-            maxX = std::max(maxX, xs[k]);
-        }
-    if (!(maxX > minX)) return -1;
-    const double target = (maxX - minX) / dstW;
-    if (!(target > 1.0)) return -1;
-    const double full = src->GetRasterXSize();
-    int iOvr = -1;
-    for (; iOvr < nOvr - 1; ++iOvr) {
-        GDALRasterBand* cur = iOvr < 0 ? nullptr : b1->GetOverview(iOvr);
-        GDALRasterBand* next = b1->GetOverview(iOvr + 1);
-        if ((iOvr >= 0 && !cur) || !next) break;
-        const double ratio = iOvr < 0 ? 1.0 : full / cur->GetXSize();
-        const double nextRatio = full / next->GetXSize();
-        if (ratio < target && nextRatio > target) break;
-        if (std::abs(ratio - target) < 1e-1) break;
-    }
-    return iOvr;
 }
 
 }  // namespace

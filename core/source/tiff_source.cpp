@@ -7,8 +7,8 @@
 #include <cstring>
 #include <limits>
 
-#include "source/tiff_expansion.h"
 #include "source/tiff_jpeg.h"
+#include "source/tiff_limits.h"
 #include "source/tiff_orientation.h"
 #include "util/c_locale.h"
 #include "util/error.h"
@@ -21,10 +21,6 @@ namespace {
 
 constexpr double kMaxReadBytes = 2.0 * 1024 * 1024 * 1024;
 constexpr std::uint64_t kMaxRawTileBytes = 64ull << 20;
-// Samples per pixel (bands) an image may have, as GdalSource.
-constexpr int kMaxBands = 8192;
-// Largest decoded block (tile or strip) read at once; TIFFs with larger blocks are left to GDAL.
-constexpr double kMaxBlockBytes = 256.0 * 1024 * 1024;
 
 bool finite(double v) {
     return std::isfinite(v);
@@ -179,32 +175,8 @@ TiffSource::TiffSource(std::string uri, std::string gdalPath, std::unique_ptr<Ti
                      uri_, name ? std::string(name) : trc("TiffSource", "an unknown"),
                      std::to_string(d.compression)));
         }
-        if (L.spp > kMaxBands)
-            fail(ErrorKind::Unsupported,
-                 trf("TiffSource",
-                     "%1 has %2 samples per pixel; Tessera reads images of up to "
-                     "%3 bands.",
-                     uri_, std::to_string(L.spp), std::to_string(kMaxBands)));
-        if (d.width == 0 || d.height == 0 || d.tileWidth == 0 || d.tileHeight == 0)
-            fail(ErrorKind::Unsupported, trf("TiffSource", "%1 has an empty image.", uri_));
         // Sizes are checked before anything is allocated or decoded from them.
-        if (d.width > std::uint32_t(std::numeric_limits<int>::max()) ||
-            d.height > std::uint32_t(std::numeric_limits<int>::max()) ||
-            d.tileWidth > std::uint32_t(std::numeric_limits<int>::max()) ||
-            d.tileHeight > std::uint32_t(std::numeric_limits<int>::max()))
-            fail(ErrorKind::Unsupported,
-                 trf("TiffSource", "%1 is %2×%3 pixels, larger than Tessera's TIFF reader reads.",
-                     uri_, std::to_string(d.width), std::to_string(d.height)));
-        const double blockBytes = double(d.tileWidth) * double(d.tileHeight) *
-                                  (L.rgba ? 4.0 : double(L.spp) * L.sampleBytes);
-        if (blockBytes > kMaxBlockBytes)
-            fail(ErrorKind::Unsupported,
-                 trf("TiffSource",
-                     "%1 stores its image in blocks of %2×%3 pixels (%4 MiB decoded each), more "
-                     "than the %5 MiB Tessera's TIFF reader decodes at once.",
-                     uri_, std::to_string(d.tileWidth), std::to_string(d.tileHeight),
-                     std::to_string(std::llround(blockBytes / 1048576.0)),
-                     std::to_string(std::llround(kMaxBlockBytes / 1048576.0))));
+        checkTiffLevelLimits(d, L.spp, L.rgba ? 4 : L.spp * L.sampleBytes, uri_);
         if (L.width <= 0 || L.height <= 0 || L.blockWidth <= 0 || L.blockHeight <= 0)
             fail(ErrorKind::Unsupported, trf("TiffSource", "%1 has an empty image.", uri_));
         if (d.compression == COMPRESSION_JPEG && handle->select(d.offset)) {
@@ -319,7 +291,7 @@ void TiffSource::decodeBlock(TiffHandle& h, const Level& L, int bx, int by,
                                                 : TIFFComputeStrip(tif, y, std::uint16_t(s));
             int err = 0;
             if (TIFFGetStrileByteCountWithErr(tif, index, &err) == 0 && !err) continue;
-            checkBlockPlace(h, L, index, bx, by, decoded);
+            checkTiffBlock(tif, h.fileSize(), L.compression, index, decoded, uri_, bx, by);
         }
     }
     buf.assign(blockBytes, 0);
@@ -379,39 +351,6 @@ void TiffSource::decodeBlock(TiffHandle& h, const Level& L, int bx, int by,
         for (std::size_t i = 0; i < n; ++i)
             std::memcpy(buf.data() + i * px + std::size_t(s) * L.sampleBytes,
                         plane.data() + i * L.sampleBytes, std::size_t(L.sampleBytes));
-    }
-}
-
-void TiffSource::checkBlockPlace(TiffHandle& h, const Level& L, std::uint32_t index, int bx, int by,
-                                 std::uint64_t decodedBytes) const {
-    TIFF* tif = h.tif();
-    int errOffset = 0, errCount = 0;
-    const std::uint64_t offset = TIFFGetStrileOffsetWithErr(tif, index, &errOffset);
-    const std::uint64_t count = TIFFGetStrileByteCountWithErr(tif, index, &errCount);
-    const std::uint64_t size = h.fileSize();
-    auto damaged = [&](const std::string& why) {
-        fail(ErrorKind::BadRequest, trf("TiffSource", "%1 is damaged: block %2,%3 of a level %4",
-                                        uri_, std::to_string(bx), std::to_string(by), why));
-    };
-    if (errOffset || errCount) damaged(trc("TiffSource", "has no valid offset or byte count."));
-    if (size > 0 && (offset > size || count > size - offset))
-        damaged(trf("TiffSource", "claims bytes %1 to %2, but the file has %3 bytes.",
-                    std::to_string(offset), std::to_string(offset + count), std::to_string(size)));
-    switch (judgeExpansion(L.compression, count, decodedBytes)) {
-        case ExpansionVerdict::Plausible:
-            break;
-        case ExpansionVerdict::Impossible:
-            damaged(trf("TiffSource",
-                        "would expand %1 stored bytes to %2 bytes, more than its compression can.",
-                        std::to_string(count), std::to_string(decodedBytes)));
-            break;
-        case ExpansionVerdict::Bomb:
-            fail(ErrorKind::Unsupported,
-                 trf("TiffSource",
-                     "%1 looks like a decompression bomb: block %2,%3 would expand %4 stored "
-                     "bytes to %5 MiB (more than %6:1). Tessera does not decode it.",
-                     uri_, std::to_string(bx), std::to_string(by), std::to_string(count),
-                     std::to_string(decodedBytes >> 20), std::to_string(int(kMaxLargeBlockRatio))));
     }
 }
 

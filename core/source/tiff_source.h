@@ -57,10 +57,6 @@ class TiffSource final : public Source {
     // Decodes block (bx, by) of a level into buf (interleaved samples, tileW × tileH).
     void decodeBlock(TiffHandle& h, const Level& level, int bx, int by,
                      std::vector<std::uint8_t>& buf) const;
-    // Throws Error(BadRequest) when stored block `index` lies outside the file or claims to
-    // decode to more than its codec can expand it (a damaged or hostile file).
-    void checkBlockPlace(TiffHandle& h, const Level& level, std::uint32_t index, int bx, int by,
-                         std::uint64_t decodedBytes) const;
 
     std::string uri_;
     std::string gdalPath_;

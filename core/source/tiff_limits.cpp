@@ -1,9 +1,12 @@
-#include "source/tiff_expansion.h"
+#include "source/tiff_limits.h"
 
 #include <cpl_vsi.h>
 #include <tiffio.h>
 
+#include <cmath>
 #include <cstring>
+#include <limits>
+#include <memory>
 
 #include "source/tiff_handle.h"
 #include "util/error.h"
@@ -51,6 +54,63 @@ ExpansionVerdict judgeExpansion(std::uint16_t compression, std::uint64_t stored,
     if (decoded >= kLargeBlockBytes && double(decoded) > double(stored) * kMaxLargeBlockRatio)
         return ExpansionVerdict::Bomb;
     return ExpansionVerdict::Plausible;
+}
+
+void checkTiffLevelLimits(const TiffIfd& d, int bands, int pixelBytes, const std::string& uri) {
+    if (bands > kMaxTiffBands)
+        fail(ErrorKind::Unsupported,
+             trf("TiffSource",
+                 "%1 has %2 samples per pixel; Tessera reads images of up to %3 bands.", uri,
+                 std::to_string(bands), std::to_string(kMaxTiffBands)));
+    if (d.width == 0 || d.height == 0 || d.tileWidth == 0 || d.tileHeight == 0)
+        fail(ErrorKind::Unsupported, trf("TiffSource", "%1 has an empty image.", uri));
+    const auto maxInt = std::uint32_t(std::numeric_limits<int>::max());
+    if (d.width > maxInt || d.height > maxInt || d.tileWidth > maxInt || d.tileHeight > maxInt)
+        fail(ErrorKind::Unsupported,
+             trf("TiffSource", "%1 is %2×%3 pixels, larger than Tessera's TIFF reader reads.", uri,
+                 std::to_string(d.width), std::to_string(d.height)));
+    const double blockBytes = double(d.tileWidth) * double(d.tileHeight) * double(pixelBytes);
+    if (blockBytes > kMaxTiffBlockBytes)
+        fail(ErrorKind::Unsupported,
+             trf("TiffSource",
+                 "%1 stores its image in blocks of %2×%3 pixels (%4 MiB decoded each), more "
+                 "than the %5 MiB Tessera's TIFF reader decodes at once.",
+                 uri, std::to_string(d.tileWidth), std::to_string(d.tileHeight),
+                 std::to_string(std::llround(blockBytes / 1048576.0)),
+                 std::to_string(std::llround(kMaxTiffBlockBytes / 1048576.0))));
+}
+
+void checkTiffBlock(TIFF* tif, std::uint64_t fileSize, std::uint16_t compression,
+                    std::uint32_t index, std::uint64_t decoded, const std::string& uri, int bx,
+                    int by) {
+    int errOffset = 0, errCount = 0;
+    const std::uint64_t offset = TIFFGetStrileOffsetWithErr(tif, index, &errOffset);
+    const std::uint64_t count = TIFFGetStrileByteCountWithErr(tif, index, &errCount);
+    auto damaged = [&](const std::string& why) {
+        fail(ErrorKind::BadRequest, trf("TiffSource", "%1 is damaged: block %2,%3 of a level %4",
+                                        uri, std::to_string(bx), std::to_string(by), why));
+    };
+    if (errOffset || errCount) damaged(trc("TiffSource", "has no valid offset or byte count."));
+    if (fileSize > 0 && (offset > fileSize || count > fileSize - offset))
+        damaged(trf("TiffSource", "claims bytes %1 to %2, but the file has %3 bytes.",
+                    std::to_string(offset), std::to_string(offset + count),
+                    std::to_string(fileSize)));
+    switch (judgeExpansion(compression, count, decoded)) {
+        case ExpansionVerdict::Plausible:
+            break;
+        case ExpansionVerdict::Impossible:
+            damaged(trf("TiffSource",
+                        "would expand %1 stored bytes to %2 bytes, more than its compression can.",
+                        std::to_string(count), std::to_string(decoded)));
+            break;
+        case ExpansionVerdict::Bomb:
+            fail(ErrorKind::Unsupported,
+                 trf("TiffSource",
+                     "%1 looks like a decompression bomb: block %2,%3 would expand %4 stored "
+                     "bytes to %5 MiB (more than %6:1). Tessera does not decode it.",
+                     uri, std::to_string(bx), std::to_string(by), std::to_string(count),
+                     std::to_string(decoded >> 20), std::to_string(int(kMaxLargeBlockRatio))));
+    }
 }
 
 void checkTiffExpansion(const std::string& gdalPath, const std::string& uri) {
