@@ -5,10 +5,12 @@
 // thumbnail comes from an overview with little memory, and histograms too large to hold are
 // streamed with the same numbers as one read.
 #include <QtTest>
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <cpl_conv.h>
 #include <cpl_vsi.h>
@@ -16,6 +18,7 @@
 
 #include "service/engine.h"
 #include "service/image_view.h"
+#include "source/fits_handle_pool.h"
 #include "source/fits_validate.h"
 #include "source/open_source.h"
 #include "stats/histogram.h"
@@ -503,6 +506,51 @@ class TestValidation : public QObject {
         small.maxInflatedBytes = 512 * 1024;
         expectError([&] { checkFitsStructure(gz, gz, small); }, {ErrorKind::Unsupported},
                     "inflates to more than 1 MiB");
+    }
+
+    void fitsHandlePoolBounded() {
+        // With maxOpen = 1 (a large .fits.gz), a second reader waits for the first handle
+        // instead of inflating another copy; reads from many threads still all succeed.
+        FitsHandlePool pool(goodRice_, openFitsFile(goodRice_), 8, 1);
+        std::atomic<bool> secondGot{false};
+        std::thread second;
+        {
+            auto lease = pool.acquire();
+            second = std::thread([&] {
+                auto other = pool.acquire();
+                secondGot = true;
+            });
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            QVERIFY(!secondGot.load());
+        }
+        second.join();
+        QVERIFY(secondGot.load());
+        QCOMPARE(pool.idleCount(), std::size_t(1));
+        // Many threads on a gzip source.
+        FitsHduSpec h;
+        h.naxes = {300, 200};
+        h.value = [](long i, long j, long) { return double((i + j) % 100); };
+        const std::string plain = writeFits(dir_ + "/threads.fits", {h});
+        const std::string gz = dir_ + "/threads.fits.gz";
+        {
+            const std::vector<char> bytes = readAll(plain);
+            VSILFILE* f = VSIFOpenL(("/vsigzip/" + gz).c_str(), "wb");
+            QVERIFY(f);
+            VSIFWriteL(bytes.data(), 1, bytes.size(), f);
+            VSIFCloseL(f);
+        }
+        SourcePtr s = openSource(gz, {"fits"});
+        std::vector<std::thread> threads;
+        std::atomic<int> ok{0};
+        for (int t = 0; t < 8; ++t)
+            threads.emplace_back([&, t] {
+                ReadWindow w;
+                w.x0 = t * 10, w.y0 = 0, w.x1 = t * 10 + 50, w.y1 = 200;
+                w.outWidth = 50, w.outHeight = 200;
+                if (s->read(w).value(0, 199, 0) == double((t * 10) % 100)) ++ok;
+            });
+        for (auto& t : threads) t.join();
+        QCOMPARE(ok.load(), 8);
     }
 
     // --- TIFF --------------------------------------------------------------------------------

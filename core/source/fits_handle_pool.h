@@ -6,6 +6,7 @@
 // it holds) belongs to the one thread that acquired it.
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -31,7 +32,10 @@ FitsFilePtr openFitsFile(const std::string& path);
 class FitsHandlePool {
   public:
     // `first` is the handle opened to probe the file; it becomes the first idle handle.
-    FitsHandlePool(std::string path, FitsFilePtr first, std::size_t maxIdle = 8);
+    // maxOpen > 0 bounds the handles open at once (acquire waits for one to come back): cfitsio
+    // inflates a whole .fits.gz into memory for every handle.
+    FitsHandlePool(std::string path, FitsFilePtr first, std::size_t maxIdle = 8,
+                   std::size_t maxOpen = 0);
     ~FitsHandlePool();
     FitsHandlePool(const FitsHandlePool&) = delete;
     FitsHandlePool& operator=(const FitsHandlePool&) = delete;
@@ -58,7 +62,10 @@ class FitsHandlePool {
 
     std::string path_;
     std::size_t maxIdle_;
+    std::size_t maxOpen_;
     mutable std::mutex mutex_;
+    std::condition_variable returned_;
+    std::size_t open_ = 0;  // idle + leased
     std::vector<FitsFilePtr> idle_;
 };
 

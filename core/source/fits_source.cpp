@@ -27,6 +27,8 @@ namespace {
 constexpr double kMaxReadBytes = 2.0 * 1024 * 1024 * 1024;
 // Source rows a reduced read of an uncached frame holds in memory at once.
 constexpr std::size_t kReadBudgetBytes = std::size_t(32) << 20;
+// Memory all handles of one .fits.gz may hold in inflated copies.
+constexpr std::uint64_t kGzipHandlesBytes = std::uint64_t(1) << 30;
 // Frames (image planes) one file may have: each costs a frame entry in info() and metadata.
 constexpr std::size_t kMaxFrames = 100000;
 
@@ -244,7 +246,13 @@ FitsSource::FitsSource(std::string uri, std::string path)
                               {"keywords", std::move(wcs)}};
         break;
     }
-    pool_ = std::make_unique<FitsHandlePool>(path_, std::move(probe));
+    // cfitsio inflates a .fits.gz into memory for each handle: their copies together stay
+    // within kGzipHandlesBytes (at least one handle).
+    std::size_t maxOpen = 0;
+    if (checked.gzip)
+        maxOpen = std::clamp<std::size_t>(
+            std::size_t(kGzipHandlesBytes / std::max<std::uint64_t>(1, checked.fileBytes)), 1, 8);
+    pool_ = std::make_unique<FitsHandlePool>(path_, std::move(probe), 8, maxOpen);
 }
 
 FitsSource::~FitsSource() = default;
