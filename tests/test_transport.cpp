@@ -310,9 +310,9 @@ class TestTransport : public QObject {
         http::SecurityPolicy policy;
         policy.token = "t";
         http::Dispatcher d(api, policy, limits);
-        // Occupy the only worker.
+        // Occupy the only worker (once its thread is up and idle: the queue takes nothing).
         std::atomic<bool> release{false};
-        QVERIFY(d.localPool().trySubmit([&] {
+        QTRY_VERIFY(d.localPool().trySubmit([&] {
             while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }));
         QTest::qWait(50);
