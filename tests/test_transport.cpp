@@ -310,11 +310,14 @@ class TestTransport : public QObject {
         http::SecurityPolicy policy;
         policy.token = "t";
         http::Dispatcher d(api, policy, limits);
-        // Occupy the only worker (once its thread is up and idle: the queue takes nothing).
+        // Occupy the worker and fill its queue: submit blockers until the pool refuses one.
         std::atomic<bool> release{false};
-        QTRY_VERIFY(d.localPool().trySubmit([&] {
+        int accepted = 0;
+        while (accepted < 10 && d.localPool().trySubmit([&] {
             while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        }));
+        }))
+            ++accepted;
+        QVERIFY(accepted < 10);
         QTest::qWait(50);
         auto req = std::make_shared<http::HttpRequest>();
         req->method = "GET";
