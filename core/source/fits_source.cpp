@@ -12,6 +12,7 @@
 #include "raster/window_resample.h"
 #include "source/fits_handle_pool.h"
 #include "source/fits_header.h"
+#include "source/fits_tile_check.h"
 #include "source/fits_types.h"
 #include "source/fits_validate.h"
 #include "util/c_locale.h"
@@ -102,6 +103,8 @@ FitsSource::FitsSource(std::string uri, std::string path)
         s.type = type == IMAGE_HDU ? (compressed ? "COMPRESSED_IMAGE" : "IMAGE")
                                    : (type == BINARY_TBL ? "BINTABLE" : "TABLE");
         s.cards = readHeaderCards(f, compressed != 0);
+        if (const auto& layout = checked.hdus[std::size_t(h - 1)].tiles; compressed && layout)
+            s.tiles = std::make_shared<const FitsTileGuard>(path_, uri_, h, layout);
         hduKeywords.push_back(fitsHeaderKeywords(s.cards));
         if (type == IMAGE_HDU) {
             int naxis = 0;
@@ -301,6 +304,7 @@ std::vector<std::uint8_t> FitsSource::readFitsBlock(int frame, int firstRow, int
     void* nulval = nullptr;
     if (info_.dtype == DataType::Float32) nulval = const_cast<float*>(&nanf);
     if (info_.dtype == DataType::Float64) nulval = const_cast<double*>(&nand);
+    if (status == 0 && hdu.tiles) hdu.tiles->check(fpixel, lpixel);
     if (status == 0)
         fits_read_subset(f, cfitsioType(info_.dtype), fpixel.data(), lpixel.data(), inc.data(),
                          nulval, buf.data(), &anynul, &status);

@@ -30,6 +30,7 @@
 namespace tessera {
 
 class FitsHandlePool;
+class FitsTileGuard;
 
 class FitsSource final : public Source {
   public:
@@ -77,6 +78,8 @@ class FitsSource final : public Source {
         std::vector<long long> naxes;
         std::vector<std::string> cards;
         bool used = false;  // its planes are frames of this source
+        // RICE_1 and gzip tiles are checked before cfitsio decodes them (fits_tile_check.h).
+        std::shared_ptr<const FitsTileGuard> tiles;
     };
 
     void checkFrame(int frame) const;

@@ -8,7 +8,9 @@
 #include <map>
 #include <memory>
 
+#include "source/fits_cards.h"
 #include "source/fits_stream.h"
+#include "source/fits_tile_check.h"
 #include "util/c_locale.h"
 #include "util/i18n.h"
 #include "util/request_context.h"
@@ -18,7 +20,6 @@ namespace tessera {
 namespace {
 
 constexpr std::size_t kBlock = 2880;
-constexpr std::size_t kCard = 80;
 // Rows of a compressed image's tile table read at once when checking heap descriptors.
 constexpr std::size_t kTableChunkBytes = std::size_t(4) << 20;
 constexpr int kMaxCompressDims = 6;  // cfitsio's MAX_COMPRESS_DIM
@@ -30,88 +31,6 @@ std::string str(std::uint64_t v) {
 std::string mib(std::uint64_t bytes) {
     return fitsMiB(bytes);
 }
-
-struct Card {
-    std::string key;
-    std::string value;  // the value field without comment; strings keep their quotes
-    bool hasValue = false;
-};
-
-std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\0')) s.pop_back();
-    std::size_t b = 0;
-    while (b < s.size() && s[b] == ' ') ++b;
-    return s.substr(b);
-}
-
-Card parseCard(const char* c) {
-    Card card;
-    card.key = trim(std::string(c, 8));
-    if (c[8] != '=' || c[9] != ' ') return card;
-    const std::string field(c + 10, kCard - 10);
-    std::size_t i = 0;
-    while (i < field.size() && field[i] == ' ') ++i;
-    if (i < field.size() && field[i] == '\'') {
-        std::size_t j = i + 1;
-        while (j < field.size()) {
-            if (field[j] == '\'') {
-                if (j + 1 < field.size() && field[j + 1] == '\'') {
-                    j += 2;
-                    continue;
-                }
-                break;
-            }
-            ++j;
-        }
-        card.value = field.substr(i, std::min(field.size(), j + 1) - i);
-    } else {
-        const std::size_t slash = field.find('/', i);
-        card.value =
-            trim(field.substr(i, slash == std::string::npos ? std::string::npos : slash - i));
-    }
-    card.hasValue = true;
-    return card;
-}
-
-// A string value without quotes and trailing blanks.
-std::string unquote(const std::string& v) {
-    if (v.size() < 2 || v.front() != '\'') return v;
-    std::string out;
-    for (std::size_t i = 1; i + 1 < v.size(); ++i) {
-        out += v[i];
-        if (v[i] == '\'' && v[i + 1] == '\'') ++i;
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
-// An integer keyword as cfitsio reads it: an integer literal, or a real with an integral value.
-std::optional<long long> integerValue(const std::string& v) {
-    if (v.empty()) return std::nullopt;
-    const char* b = v.data();
-    const char* e = v.data() + v.size();
-    if (*b == '+') ++b;
-    long long out = 0;
-    auto [p, ec] = std::from_chars(b, e, out);
-    if (ec == std::errc() && p == e) return out;
-    std::string d = v;
-    std::replace(d.begin(), d.end(), 'D', 'E');
-    std::replace(d.begin(), d.end(), 'd', 'e');
-    const std::optional<double> x = parseDoubleC(d);
-    if (!x || !std::isfinite(*x) || *x != std::floor(*x) || std::abs(*x) >= 9.2e18)
-        return std::nullopt;
-    return static_cast<long long>(*x);
-}
-
-struct Header {
-    std::vector<Card> cards;
-    std::map<std::string, std::size_t> first;  // key → index of its first card
-
-    const Card* find(const std::string& key) const {
-        auto it = first.find(key);
-        return it == first.end() ? nullptr : &cards[it->second];
-    }
-};
 
 // Thrown inside the walk for one HDU; turned into an Error naming the file and HDU.
 struct HduProblem {
@@ -163,8 +82,8 @@ class Walker {
     }
 
     // Reads the header cards up to END; nullopt at a clean end of file (or trailing padding).
-    std::optional<Header> readHeader() {
-        Header h;
+    std::optional<FitsHeader> readHeader() {
+        FitsHeader h;
         std::vector<char> block(kBlock);
         bool first = true;
         for (;;) {
@@ -187,8 +106,8 @@ class Walker {
                         trf("FitsSource",
                             "%1: the header of HDU %2 is cut short (the file ends at byte %3).",
                             uri_, std::to_string(hdu_), str(in_.position())));
-            for (std::size_t c = 0; c < kBlock; c += kCard) {
-                Card card = parseCard(block.data() + c);
+            for (std::size_t c = 0; c < kBlock; c += kFitsCardBytes) {
+                FitsCard card = parseFitsCard(block.data() + c);
                 if (card.key == "END") return h;
                 if (++cards_ > limits_.maxHeaderCards)
                     problem(ErrorKind::Unsupported,
@@ -205,20 +124,20 @@ class Walker {
 
     // The integer value of the card at `index`, which must be `key` (mandatory keywords are
     // read by position, as cfitsio does).
-    long long positional(const Header& h, std::size_t index, const std::string& key) const {
+    long long positional(const FitsHeader& h, std::size_t index, const std::string& key) const {
         if (index >= h.cards.size() || h.cards[index].key != key || !h.cards[index].hasValue)
             malformed(trf("FitsSource", "keyword %1 is missing or out of place", key));
-        const auto v = integerValue(h.cards[index].value);
+        const auto v = fitsIntegerValue(h.cards[index].value);
         if (!v)
             malformed(
                 trf("FitsSource", "%1 = %2 is not a whole number", key, h.cards[index].value));
         return *v;
     }
 
-    std::optional<long long> named(const Header& h, const std::string& key) const {
-        const Card* c = h.find(key);
+    std::optional<long long> named(const FitsHeader& h, const std::string& key) const {
+        const FitsCard* c = h.find(key);
         if (!c || !c->hasValue) return std::nullopt;
-        const auto v = integerValue(c->value);
+        const auto v = fitsIntegerValue(c->value);
         if (!v) malformed(trf("FitsSource", "%1 = %2 is not a whole number", key, c->value));
         return v;
     }
@@ -231,10 +150,10 @@ class Walker {
         FitsHduCheck r;
         r.hdu = hdu_;
         r.headerOffset = in_.position();
-        std::optional<Header> hdr = readHeader();
+        std::optional<FitsHeader> hdr = readHeader();
         if (!hdr && hdu_ == 1) malformed(trc("FitsSource", "the file is empty"));
         if (!hdr) return std::nullopt;
-        const Header& h = *hdr;
+        const FitsHeader& h = *hdr;
         r.dataOffset = in_.position();
 
         const bool primary = hdu_ == 1;
@@ -243,7 +162,7 @@ class Walker {
             if (h.cards.empty() || h.cards[0].key != "SIMPLE")
                 malformed(trc("FitsSource", "it does not start with SIMPLE"));
         } else {
-            xtension = unquote(h.cards.empty() ? std::string() : h.cards[0].value);
+            xtension = fitsUnquote(h.cards.empty() ? std::string() : h.cards[0].value);
         }
         const long long bitpix = positional(h, 1, "BITPIX");
         if (!validBitpix(bitpix))
@@ -264,7 +183,7 @@ class Walker {
         }
         long long pcount = 0, gcount = 1;
         bool groups = false;
-        if (const Card* g = h.find("GROUPS"); primary && g && g->value == "T") groups = true;
+        if (const FitsCard* g = h.find("GROUPS"); primary && g && g->value == "T") groups = true;
         if (!primary || groups) {
             pcount = named(h, "PCOUNT").value_or(0);
             gcount = named(h, "GCOUNT").value_or(1);
@@ -295,7 +214,7 @@ class Walker {
         r.naxes = naxes;
         r.image = primary ? !groups : xtension == "IMAGE";
 
-        const Card* zimage = h.find("ZIMAGE");
+        const FitsCard* zimage = h.find("ZIMAGE");
         if (xtension == "BINTABLE" && zimage && zimage->value == "T") {
             r.compressed = true;
             r.image = true;
@@ -359,32 +278,11 @@ class Walker {
         if (i >= text.size()) return std::nullopt;
         const char t = char(std::toupper(static_cast<unsigned char>(text[i])));
         Format f;
-        auto size = [](char c) -> std::uint64_t {
-            switch (c) {
-                case 'L':
-                case 'B':
-                case 'A':
-                    return 1;
-                case 'I':
-                    return 2;
-                case 'J':
-                case 'E':
-                    return 4;
-                case 'K':
-                case 'D':
-                case 'C':
-                    return 8;
-                case 'M':
-                    return 16;
-                default:
-                    return 0;
-            }
-        };
         if (t == 'P' || t == 'Q') {
             if (repeat > 1 || i + 1 >= text.size()) return std::nullopt;
             f.varType = t;
             f.elem = char(std::toupper(static_cast<unsigned char>(text[i + 1])));
-            if (f.elem != 'X' && size(f.elem) == 0) return std::nullopt;
+            if (f.elem != 'X' && typeBytes(f.elem) == 0) return std::nullopt;
             f.width = repeat * (t == 'P' ? 8 : 16);
             return f;
         }
@@ -392,13 +290,13 @@ class Walker {
             f.width = (repeat + 7) / 8;
             return f;
         }
-        const std::uint64_t s = size(t);
+        const std::uint64_t s = typeBytes(t);
         if (s == 0) return std::nullopt;
         f.width = repeat * s;
         return f;
     }
 
-    void checkCompressed(const Header& h, const std::vector<long long>& naxes, long long pcount,
+    void checkCompressed(const FitsHeader& h, const std::vector<long long>& naxes, long long pcount,
                          FitsHduCheck& r) {
         if (naxes.size() != 2) malformed(trc("FitsSource", "a binary table must have NAXIS = 2"));
         const std::uint64_t rowBytes = std::uint64_t(naxes[0]), rows = std::uint64_t(naxes[1]);
@@ -420,8 +318,8 @@ class Walker {
                         "axes.",
                         uri_, std::to_string(hdu_), std::to_string(znaxis),
                         std::to_string(kMaxCompressDims)));
-        const Card* type = h.find("ZCMPTYPE");
-        const std::string cmp = type ? unquote(type->value) : std::string();
+        const FitsCard* type = h.find("ZCMPTYPE");
+        const std::string cmp = type ? fitsUnquote(type->value) : std::string();
         static const char* known[] = {"RICE_1",      "RICE_ONE", "GZIP_1",    "GZIP_2",
                                       "HCOMPRESS_1", "PLIO_1",   "NOCOMPRESS"};
         if (std::none_of(std::begin(known), std::end(known),
@@ -429,23 +327,24 @@ class Walker {
             problem(ErrorKind::Unsupported,
                     trf("FitsSource", "%1: HDU %2 uses the unknown tile compression '%3'.", uri_,
                         std::to_string(hdu_), cmp));
-        // Codec parameters cfitsio divides or shifts by (RICE: BLOCKSIZE 0 divided by zero).
-        if (cmp == "RICE_1" || cmp == "RICE_ONE")
-            for (int i = 1; i <= 999; ++i) {
-                const Card* name = h.find("ZNAME" + std::to_string(i));
-                if (!name) break;
-                const std::string param = unquote(name->value);
-                const std::string key = "ZVAL" + std::to_string(i);
-                if (param == "BLOCKSIZE" || param == "BYTEPIX") {
-                    const long long v = named(h, key).value_or(0);
-                    const bool ok = param == "BLOCKSIZE" ? (v == 16 || v == 32)
-                                                         : (v == 1 || v == 2 || v == 4 || v == 8);
-                    if (!ok)
-                        malformed(trf("FitsSource", "%1 = %2 is not allowed (%3)",
-                                      key + " (" + param + ")", std::to_string(v),
-                                      std::string(param == "BLOCKSIZE" ? "16, 32" : "1, 2, 4, 8")));
-                }
-            }
+        // cfitsio reads the Rice parameters by position — ZVAL1 the block size it divides by,
+        // ZVAL2 the bytes per pixel choosing its decoder — and swaps them when written the other
+        // way round.
+        const bool rice = cmp == "RICE_1" || cmp == "RICE_ONE";
+        long long riceBlock = 32, ricePix = 4;
+        if (rice) {
+            riceBlock = named(h, "ZVAL1").value_or(32);
+            if (h.find("ZVAL1")) ricePix = named(h, "ZVAL2").value_or(4);
+            if (riceBlock < 16 && ricePix > 8) std::swap(riceBlock, ricePix);
+            if (riceBlock != 16 && riceBlock != 32)
+                malformed(trf("FitsSource", "%1 = %2 is not allowed (%3)",
+                              std::string("ZVAL1 (BLOCKSIZE)"), std::to_string(riceBlock),
+                              std::string("16, 32")));
+            if (ricePix != 1 && ricePix != 2 && ricePix != 4 && ricePix != 8)
+                malformed(trf("FitsSource", "%1 = %2 is not allowed (%3)",
+                              std::string("ZVAL2 (BYTEPIX)"), std::to_string(ricePix),
+                              std::string("1, 2, 4, 8")));
+        }
         std::vector<long long> zn, tile;
         long double tiles = 1, tilePixels = 1;
         for (long long a = 1; a <= znaxis; ++a) {
@@ -494,16 +393,33 @@ class Walker {
             Format format;
         };
         std::vector<VarColumn> vars;
+        // Of vars: where cfitsio finds the tiles it decodes as Rice or gzip streams.
+        const FitsTileCodec codec = rice                                   ? FitsTileCodec::Rice
+                                    : (cmp == "GZIP_1" || cmp == "GZIP_2") ? FitsTileCodec::Gzip
+                                                                           : FitsTileCodec::Other;
+        std::optional<std::size_t> dataColumn, floatColumn;
         std::uint64_t offset = 0;
         for (long long c = 1; c <= tfields; ++c) {
             const std::string key = "TFORM" + std::to_string(c);
-            const Card* card = h.find(key);
-            const std::string text = card ? unquote(card->value) : std::string();
+            const FitsCard* card = h.find(key);
+            const std::string text = card ? fitsUnquote(card->value) : std::string();
             const auto f = parseTform(text);
             if (!f)
                 malformed(
                     trf("FitsSource", "%1 = '%2' is not a binary table column format", key, text));
-            if (f->varType) vars.push_back({int(c), offset, *f});
+            if (f->varType) {
+                const FitsCard* ttype = h.find("TTYPE" + std::to_string(c));
+                const std::string name = ttype ? fitsUnquote(ttype->value) : std::string();
+                const bool checked = (name == "COMPRESSED_DATA" && codec != FitsTileCodec::Other) ||
+                                     name == "GZIP_COMPRESSED_DATA";
+                // cfitsio reads these cells as bytes whatever their type says: only a byte
+                // column holds what its decoders are given.
+                if (checked && f->elem != 'B')
+                    malformed(
+                        trf("FitsSource", "its %1 column is '%2', not a byte array", name, text));
+                if (checked) (name == "COMPRESSED_DATA" ? dataColumn : floatColumn) = vars.size();
+                vars.push_back({int(c), offset, *f});
+            }
             offset += f->width;
         }
         if (offset > rowBytes)
@@ -515,6 +431,18 @@ class Walker {
                         "%1: HDU %2 has table rows of %3 bytes; Tessera reads "
                         "compressed images with rows up to %4 bytes.",
                         uri_, std::to_string(hdu_), str(rowBytes), str(kTableChunkBytes)));
+
+        std::shared_ptr<FitsTileLayout> layout;
+        if (dataColumn || floatColumn) {
+            layout = std::make_shared<FitsTileLayout>();
+            layout->heapOffset = r.dataOffset + std::uint64_t(theap);
+            layout->gzip = in_.gzip();
+            layout->codec = dataColumn ? codec : FitsTileCodec::Other;
+            layout->blockSize = int(riceBlock);
+            layout->bytePix = int(ricePix);
+            layout->naxes = zn;
+            layout->tile = tile;
+        }
 
         // Read the table in chunks of rows and check each descriptor.
         const std::size_t perChunk =
@@ -528,7 +456,8 @@ class Walker {
                 truncated(r.dataBytes, r.dataOffset, in_.position());
             for (std::size_t i = 0; i < n; ++i) {
                 const unsigned char* p = buf.data() + i * rowBytes;
-                for (const VarColumn& v : vars) {
+                for (std::size_t vi = 0; vi < vars.size(); ++vi) {
+                    const VarColumn& v = vars[vi];
                     const unsigned char* d = p + v.offset;
                     long long count = 0, at = 0;
                     if (v.format.varType == 'P') {
@@ -542,13 +471,21 @@ class Walker {
                     if (count >= 0 && at >= 0)
                         len = v.format.elem == 'X'
                                   ? (long double)((count + 7) / 8)
-                                  : (long double)count * (long double)elemBytes(v.format.elem);
+                                  : (long double)count * (long double)typeBytes(v.format.elem);
                     if (count < 0 || at < 0 || (long double)at + len > (long double)heapBytes)
                         malformed(trf("FitsSource",
                                       "row %1 of column %2 points at %3 heap bytes from byte %4, "
                                       "but the heap has %5 bytes",
                                       str(row + i + 1), std::to_string(v.column),
                                       std::to_string(count), std::to_string(at), str(heapBytes)));
+                    // cfitsio hands the decoder `count` bytes from there.
+                    if (dataColumn == vi) {
+                        layout->offsets.push_back(std::uint64_t(at));
+                        layout->sizes.push_back(std::uint64_t(count));
+                    } else if (floatColumn == vi) {
+                        layout->floatOffsets.push_back(std::uint64_t(at));
+                        layout->floatSizes.push_back(std::uint64_t(count));
+                    }
                 }
             }
             row += n;
@@ -556,6 +493,13 @@ class Walker {
         r.bitpix = int(zbitpix);
         r.naxes = zn;
         r.tile = tile;
+        // Rows beyond the tile count are not tiles.
+        if (layout) {
+            for (auto* v :
+                 {&layout->offsets, &layout->sizes, &layout->floatOffsets, &layout->floatSizes})
+                if (v->size() == rows) v->resize(std::size_t(tiles));
+            r.tiles = std::move(layout);
+        }
     }
 
     static std::uint64_t readBe(const unsigned char* p, int n) {
@@ -564,8 +508,13 @@ class Walker {
         return v;
     }
 
-    static std::uint64_t elemBytes(char t) {
+    // Bytes of one binary table element of type t (0: not a type).
+    static std::uint64_t typeBytes(char t) {
         switch (t) {
+            case 'L':
+            case 'B':
+            case 'A':
+                return 1;
             case 'I':
                 return 2;
             case 'J':
@@ -578,7 +527,7 @@ class Walker {
             case 'M':
                 return 16;
             default:
-                return 1;
+                return 0;
         }
     }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@
 #include "util/error.h"
 
 namespace tessera {
+
+struct FitsTileLayout;
 
 struct FitsLimits {
     // cfitsio inflates a .fits.gz file into memory: refuse streams that inflate to more.
@@ -37,6 +40,9 @@ struct FitsHduCheck {
     int bitpix = 0;                // BITPIX, or ZBITPIX for a compressed image
     std::vector<long long> naxes;  // NAXISn, or ZNAXISn for a compressed image
     std::vector<long long> tile;   // ZTILEn (compressed images)
+    // Compressed images with RICE_1 or gzip tiles: where each tile's bytes are, for
+    // FitsTileGuard (fits_tile_check.h).
+    std::shared_ptr<const FitsTileLayout> tiles;
     std::uint64_t headerOffset = 0;
     std::uint64_t dataOffset = 0;
     std::uint64_t dataBytes = 0;  // without the padding to 2880 bytes

@@ -15,6 +15,7 @@
 #include "geo/crs.h"
 #include "geo/footprint.h"
 #include "source/fits_source.h"
+#include "source/fits_tile_check.h"
 #include "source/fits_validate.h"
 #include "source/gdal_env.h"
 #include "source/gdal_metadata.h"
@@ -168,6 +169,9 @@ std::shared_ptr<GdalSource> GdalSource::open(const std::string& uri, const std::
     if (!remote && gdalPath.rfind("/vsi", 0) != 0 && FitsSource::looksLikeFits(gdalPath)) {
         const FitsStructure checked = checkFitsStructure(gdalPath, uri);
         if (checked.stopped) throw *checked.stopped;
+        // GDAL decodes whole images through cfitsio: every Rice or gzip tile is checked first.
+        for (const FitsHduCheck& hdu : checked.hdus)
+            if (hdu.tiles) FitsTileGuard(gdalPath, uri, hdu.hdu, hdu.tiles).checkAll();
     }
     // A local TIFF whose large blocks would inflate implausibly is not given to GDAL either.
     if (!remote) checkTiffExpansion(gdalPath, uri);
@@ -219,14 +223,7 @@ GdalSource::GdalSource(std::string uri, std::string gdalPath, bool remote, GdalD
         double(info_.tileWidth) * double(info_.tileHeight) *
         double(GDALGetDataTypeSizeBytes(b1->GetRasterDataType())) *
         (interleave && EQUAL(interleave, "PIXEL") ? double(info_.bandCount) : 1.0);
-    if (blockBytes > kMaxBlockBytes)
-        fail(ErrorKind::Unsupported,
-             trf("GdalSource",
-                 "%1 stores its image in blocks of %2×%3 pixels (%4 MiB decoded each), more "
-                 "than the %5 MiB Tessera decodes at once.",
-                 uri_, std::to_string(info_.tileWidth), std::to_string(info_.tileHeight),
-                 std::to_string(std::llround(blockBytes / 1048576.0)),
-                 std::to_string(std::llround(kMaxBlockBytes / 1048576.0))));
+    checkBlockBytes(uri_, info_.tileWidth, info_.tileHeight, blockBytes, kMaxBlockBytes);
     info_.levels.push_back({info_.sizeX, info_.sizeY});
     for (int i = 0; i < b1->GetOverviewCount(); ++i)
         if (GDALRasterBand* o = b1->GetOverview(i))

@@ -1,5 +1,7 @@
 #include "source/source.h"
 
+#include <cmath>
+
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -25,6 +27,18 @@ std::vector<int> checkedSingleFrameBands(const SourceInfo& info, const std::vect
                  trf("Source", "Band %1 does not exist (the image has %2 bands).",
                      std::to_string(b), std::to_string(info.bandCount)));
     return out;
+}
+
+void checkBlockBytes(const std::string& uri, long long blockWidth, long long blockHeight,
+                     double blockBytes, double limit) {
+    if (blockBytes <= limit) return;
+    fail(ErrorKind::Unsupported,
+         trf("Source",
+             "%1 stores its image in blocks of %2×%3 pixels (%4 MiB decoded each), more than "
+             "the %5 MiB Tessera decodes at once.",
+             uri, std::to_string(blockWidth), std::to_string(blockHeight),
+             std::to_string(std::llround(blockBytes / 1048576.0)),
+             std::to_string(std::llround(limit / 1048576.0))));
 }
 
 Raster Source::associatedImage(const std::string& name) const {

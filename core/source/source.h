@@ -88,4 +88,10 @@ using SourcePtr = std::shared_ptr<const Source>;
 std::vector<int> checkedSingleFrameBands(const SourceInfo& info, const std::vector<int>& bands,
                                          int frame);
 
+// Throws Error(Unsupported) when one block of blockWidth × blockHeight pixels decodes to more
+// than `limit` bytes (`blockBytes`): readers decode whole blocks, so a header claiming huge ones
+// is refused before any read would allocate one.
+void checkBlockBytes(const std::string& uri, long long blockWidth, long long blockHeight,
+                     double blockBytes, double limit);
+
 }  // namespace tessera

@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 
+#include "source/source.h"
 #include "source/tiff_handle.h"
 #include "util/error.h"
 #include "util/i18n.h"
@@ -70,14 +71,7 @@ void checkTiffLevelLimits(const TiffIfd& d, int bands, int pixelBytes, const std
              trf("TiffSource", "%1 is %2×%3 pixels, larger than Tessera's TIFF reader reads.", uri,
                  std::to_string(d.width), std::to_string(d.height)));
     const double blockBytes = double(d.tileWidth) * double(d.tileHeight) * double(pixelBytes);
-    if (blockBytes > kMaxTiffBlockBytes)
-        fail(ErrorKind::Unsupported,
-             trf("TiffSource",
-                 "%1 stores its image in blocks of %2×%3 pixels (%4 MiB decoded each), more "
-                 "than the %5 MiB Tessera's TIFF reader decodes at once.",
-                 uri, std::to_string(d.tileWidth), std::to_string(d.tileHeight),
-                 std::to_string(std::llround(blockBytes / 1048576.0)),
-                 std::to_string(std::llround(kMaxTiffBlockBytes / 1048576.0))));
+    checkBlockBytes(uri, d.tileWidth, d.tileHeight, blockBytes, kMaxTiffBlockBytes);
 }
 
 void checkTiffBlock(TIFF* tif, std::uint64_t fileSize, std::uint16_t compression,
