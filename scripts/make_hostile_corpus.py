@@ -667,6 +667,15 @@ def fits_cases():
        overrides={"ZCMPTYPE": "RICE_1", "ZNAME1": "BLOCKSIZE", "ZVAL1": 0})
     fz("fz_rice_garbage.fz", "RICE_1 tiles of random bytes", overrides={"ZCMPTYPE": "RICE_1"},
        tiles=[bytes(random.Random(i).randrange(256) for _ in range(40)) for i in range(32)])
+    rice16 = {"ZCMPTYPE": "RICE_1", "ZNAME1": "BLOCKSIZE", "ZVAL1": 32, "ZNAME2": "BYTEPIX",
+              "ZVAL2": 2}
+    fz("fz_rice_lost_bits.fz", "RICE_1 tiles: a Rice-coded block, then zeros (cfitsio's "
+       "decoder ran past them looking for a one bit)",
+       overrides=rice16, zbitpix=16, tiles=[b"\x00\x00\x20" + bytes(37)] * 32)
+    fz("fz_rice_one_byte.fz", "RICE_1 tiles of one byte each", overrides=rice16, zbitpix=16,
+       tiles=[b"\x01"] * 32)
+    fz("fz_rice_zvals_swapped.fz", "RICE_1 with ZVAL1/ZVAL2 swapped (read as cfitsio does)",
+       overrides=dict(rice16, ZVAL1=2, ZVAL2=32), zbitpix=16, tiles=[bytes(3)] * 32)
     fz("fz_hcompress_garbage.fz", "HCOMPRESS_1 tile of random bytes",
        overrides={"ZCMPTYPE": "HCOMPRESS_1", "ZTILE2": 32}, ztile=(64, 32),
        tiles=[bytes(random.Random(7).randrange(256) for _ in range(300))])

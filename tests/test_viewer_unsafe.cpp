@@ -41,8 +41,10 @@ int fakeProbeChild(int argc, char** argv) {
     say(R"({"ready":true})");
     for (std::size_t i = 0; i < files.size(); ++i) {
         say("{\"start\":" + std::to_string(i) + "}");
-        if (std::filesystem::path(files[i]).filename().string().rfind("fpe", 0) == 0)
+        if (std::filesystem::path(files[i]).filename().string().rfind("fpe", 0) == 0) {
+            std::signal(SIGFPE, SIG_DFL);  // die by the signal, also under ASan's handler
             std::raise(SIGFPE);
+        }
         say("{\"index\":" + std::to_string(i) + R"(,"verdict":{"status":"ok","seconds":0}})");
     }
     return 0;
@@ -104,6 +106,13 @@ class TestViewerUnsafe : public QObject {
         QVERIFY2(message.contains(QStringLiteral("could not be read safely")), qPrintable(message));
         QVERIFY(message.contains(QStringLiteral("SIGFPE")));
         QVERIFY(window_->bannerText().contains(QStringLiteral("could not be read safely")));
+        if (qEnvironmentVariableIsSet("TESSERA_SCREENSHOT")) {  // for a look: window, dialog
+            const QString base = qEnvironmentVariable("TESSERA_SCREENSHOT");
+            window_->grab().save(base + QStringLiteral("-window.png"));
+            for (QWidget* w : QApplication::topLevelWidgets())
+                if (auto* box = qobject_cast<QDialog*>(w); box && box->isVisible())
+                    box->grab().save(base + QStringLiteral("-dialog.png"));
+        }
         closeDialogs();
         QVERIFY(!window_->recentFiles().contains(QFileInfo(bad_).absoluteFilePath()));
         QVERIFY(window_->recentFiles().contains(QFileInfo(good_).absoluteFilePath()));

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
+#include <fstream>
 #include <mutex>
 #include <new>
 #include <thread>
@@ -129,6 +130,14 @@ std::uint64_t addressSpaceLimit() {
     return std::uint64_t(lim.rlim_cur);
 }
 
+// The address space this process has mapped now (/proc/self/statm), 0 when unknown.
+std::uint64_t addressSpaceInUse() {
+    std::ifstream statm("/proc/self/statm");
+    std::uint64_t pages = 0;
+    if (!(statm >> pages)) return 0;
+    return pages * std::uint64_t(::sysconf(_SC_PAGESIZE));
+}
+
 ProbeVerdict outOfMemory(double seconds) {
     ProbeVerdict v;
     v.status = ProbeStatus::OutOfMemory;
@@ -154,6 +163,7 @@ ProbeVerdict checkFile(const std::string& uri, const ProbeChildOptions& o, Watch
     ProbeVerdict v;
     EngineConfig config;
     config.tileCacheBytes = std::size_t(16) << 20;
+    config.decodedCacheBytes = std::size_t(16) << 20;  // the child's address space is limited
     config.maxOpenSources = 2;
     Engine engine(config);
     ImageRef ref;
@@ -279,8 +289,12 @@ int runProbeChild(const ProbeChildOptions& o) {
             v = outOfMemory(0);
         }
         protocol.send({{"index", i}, {"verdict", toJson(v)}});
-        // After a failed allocation this process is not to be trusted: a new one goes on.
+        // After a failed allocation this process is not to be trusted: a new one goes on. So it
+        // does when a file left the address space more than half used (libraries that keep or
+        // leak buffers after an error): the next file's verdict must not depend on this one.
         if (v.status == ProbeStatus::OutOfMemory) break;
+        const std::uint64_t limit = addressSpaceLimit();
+        if (limit > 0 && addressSpaceInUse() > limit / 2) break;
     }
     return 0;
 }
