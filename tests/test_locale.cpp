@@ -167,7 +167,7 @@ class TestLocale : public QObject {
         dir_ = tempDir();
         // Before anything parses a number: cfitsio caches the decimal point on first use.
         const std::string why = prepareGerman(dir_);
-        if (!why.empty()) QSKIP(why.c_str());
+        QVERIFY2(why.empty(), why.c_str());  // scripts/dev deps installs Debian's locales
         useGerman();
         qputenv("TESSERA_CONFIG_DIR", QByteArray::fromStdString(dir_ + "/config"));
         QDir().mkpath(QString::fromStdString(dir_ + "/config"));

@@ -42,7 +42,8 @@ class TestTransport : public QObject {
         QElapsedTimer t;
         t.start();
         const RawAnswer a = RawHttp::fetch(port, tile(0, 0, 0));
-        return a.ok && a.status == 200 && t.elapsed() < 2000;
+        // Generous: under ASan beside other tests a first tile may take a while.
+        return a.ok && a.status == 200 && t.elapsed() < 10000;
     }
 
   private Q_SLOTS:
@@ -266,13 +267,12 @@ class TestTransport : public QObject {
             idle.push_back(std::make_unique<RawHttp>(port));
             QVERIFY(idle.back()->connected());
         }
-        QTest::qWait(200);
-        QVERIFY2(server->connectionCount() <= 10,
-                 qPrintable(QString::number(server->connectionCount())));
+        QTRY_VERIFY2_WITH_TIMEOUT(server->connectionCount() <= 10,
+                                  qPrintable(QString::number(server->connectionCount())), 5000);
         // Idle connections make room: a real request still gets its answer.
         QVERIFY(alive(port));
         int closed = 0;
-        for (auto& c : idle) closed += c->closedByServer(50) ? 1 : 0;
+        for (auto& c : idle) closed += c->closedByServer(300) ? 1 : 0;
         QVERIFY(closed >= 30);
     }
 
@@ -317,7 +317,9 @@ class TestTransport : public QObject {
             while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }))
             ++accepted;
-        QVERIFY(accepted < 10);
+        // A fresh pool takes one task per thread at once, even before its threads are waiting
+        // (CI once saw a pool refuse its first task because the thread had not started yet).
+        QCOMPARE(accepted, 1);
         QTest::qWait(50);
         auto req = std::make_shared<http::HttpRequest>();
         req->method = "GET";

@@ -5,8 +5,8 @@
 namespace tessera {
 
 BoundedPool::BoundedPool(std::string name, int threads, std::size_t maxQueued)
-    : name_(std::move(name)), maxQueued_(maxQueued) {
-    const int n = threads < 1 ? 1 : threads;
+    : name_(std::move(name)), maxQueued_(maxQueued), size_(std::size_t(threads < 1 ? 1 : threads)) {
+    const int n = int(size_);
     threads_.reserve(std::size_t(n));
     for (int i = 0; i < n; ++i) {
         threads_.emplace_back([this] { work(); });
@@ -23,9 +23,12 @@ bool BoundedPool::trySubmit(std::function<void()> task, std::function<void()> dr
     {
         std::lock_guard lock(mutex_);
         if (stopping_) return false;
-        // Waiting tasks beyond the idle threads count against the queue bound.
+        // Waiting tasks beyond the threads not running a task count against the queue bound.
+        // Threads still starting or on their way back to wait count as free: they will take
+        // the task, so a fresh pool does not refuse work it is about to be able to do.
+        const std::size_t free = size_ - running_;
         const std::size_t waiting = queue_.size() + 1;
-        if (waiting > idle_ && waiting - idle_ > maxQueued_) return false;
+        if (waiting > free && waiting - free > maxQueued_) return false;
         queue_.push_back({std::move(task), std::move(dropped)});
     }
     wake_.notify_one();
@@ -66,9 +69,7 @@ std::size_t BoundedPool::running() const {
 void BoundedPool::work() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        ++idle_;
         wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-        --idle_;
         if (stopping_) return;
         Task task = std::move(queue_.front());
         queue_.pop_front();

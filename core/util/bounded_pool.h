@@ -34,7 +34,7 @@ class BoundedPool {
     void stop();
 
     const std::string& name() const noexcept { return name_; }
-    int threads() const noexcept { return int(threads_.size()); }
+    int threads() const noexcept { return int(size_); }
     std::size_t maxQueued() const noexcept { return maxQueued_; }
     std::size_t queued() const;
     std::size_t running() const;
@@ -48,11 +48,11 @@ class BoundedPool {
 
     const std::string name_;
     const std::size_t maxQueued_;
+    const std::size_t size_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Task> queue_;
     std::size_t running_ = 0;
-    std::size_t idle_ = 0;
     bool stopping_ = false;
     std::vector<std::thread> threads_;
 };
