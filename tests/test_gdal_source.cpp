@@ -630,6 +630,18 @@ void TestGdalSource::uriMapping() {
     QVERIFY(isRemoteUri("/vsizip//vsis3/b/a.zip/x.tif"));
     QVERIFY(!isRemoteUri("/data/x.tif"));
     QVERIFY(!isRemoteUri("/vsizip//data/a.zip/x.tif"));
+    // One classification for every consumer (the viewer used to accept az:// that core then
+    // reported as "File not found").
+    QVERIFY(isRemoteUri("az://container/blob.tif"));
+    QCOMPARE(toGdalPath("az://container/blob.tif"), std::string("/vsiaz/container/blob.tif"));
+    QVERIFY(isRemoteUri("FTP://h/x.tif"));
+    QCOMPARE(toGdalPath("ftp://h/x.tif"), std::string("/vsicurl/ftp://h/x.tif"));
+    QVERIFY(isFileSystemPath("/data/x.tif"));
+    QVERIFY(isFileSystemPath("relative/x:y.tif"));
+    QVERIFY(isFileSystemPath("file:///data/x.tif"));
+    QVERIFY(!isFileSystemPath("/vsizip//data/a.zip/x.tif"));
+    QVERIFY(!isFileSystemPath("NETCDF:/data/a.nc:var"));
+    QVERIFY(!isFileSystemPath("az://c/b.tif"));
 }
 
 void TestGdalSource::concurrentReads() {

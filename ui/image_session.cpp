@@ -5,17 +5,14 @@
 #include <algorithm>
 
 #include "service/image_view.h"
+#include "source/open_source.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
 namespace tessera::ui {
 
 bool isRemoteLocation(const QString& uri) {
-    static const char* kPrefixes[] = {"http://", "https://", "s3://", "gs://",
-                                      "az://",   "/vsi",     "ftp://"};
-    for (const char* p : kPrefixes)
-        if (uri.startsWith(QLatin1String(p), Qt::CaseInsensitive)) return true;
-    return false;
+    return !isFileSystemPath(uri.toStdString());
 }
 
 SessionPtr openSession(std::shared_ptr<Engine> engine, const QString& uri) {

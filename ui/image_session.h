@@ -31,7 +31,8 @@ using SessionPtr = std::shared_ptr<const ImageSession>;
 // Opens uri through the engine (blocking: call it on a worker thread). Throws tessera::Error.
 SessionPtr openSession(std::shared_ptr<Engine> engine, const QString& uri);
 
-// True for http(s)://, s3://, gs://, /vsi… and other non-file locations.
+// True for http(s)://, s3://, gs://, az://, /vsi… and other non-file locations
+// (core's isFileSystemPath decides).
 bool isRemoteLocation(const QString& uri);
 
 }  // namespace tessera::ui

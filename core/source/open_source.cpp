@@ -85,14 +85,16 @@ std::string pythonList(const std::vector<std::string>& names) {
 std::string toGdalPath(const std::string& uri) {
     if (startsWithNoCase(uri, "s3://")) return "/vsis3/" + uri.substr(5);
     if (startsWithNoCase(uri, "gs://")) return "/vsigs/" + uri.substr(5);
-    if (startsWithNoCase(uri, "http://") || startsWithNoCase(uri, "https://"))
+    if (startsWithNoCase(uri, "az://")) return "/vsiaz/" + uri.substr(5);
+    if (startsWithNoCase(uri, "http://") || startsWithNoCase(uri, "https://") ||
+        startsWithNoCase(uri, "ftp://"))
         return "/vsicurl/" + uri;
     if (startsWithNoCase(uri, "file://")) return uri.substr(7);
     return uri;
 }
 
 bool isRemoteUri(const std::string& uri) {
-    static const char* schemes[] = {"http://", "https://", "s3://", "gs://"};
+    static const char* schemes[] = {"http://", "https://", "ftp://", "s3://", "gs://", "az://"};
     for (const char* s : schemes)
         if (startsWithNoCase(uri, s)) return true;
     static const char* handlers[] = {"/vsicurl", "/vsis3",    "/vsigs",      "/vsiaz",  "/vsiadls",
@@ -100,6 +102,16 @@ bool isRemoteUri(const std::string& uri) {
     for (const char* h : handlers)
         if (uri.find(h) != std::string::npos) return true;
     return false;
+}
+
+bool isFileSystemPath(const std::string& uri) {
+    if (isRemoteUri(uri) || uri.rfind("/vsi", 0) == 0) return false;
+    // Other schemes and GDAL connection strings ("NETCDF:file.nc:var", "PG:...") are not paths.
+    const auto colon = uri.find(':');
+    if (colon == std::string::npos) return true;
+    if (startsWithNoCase(uri, "file://")) return true;
+    const auto slash = uri.find('/');
+    return slash != std::string::npos && slash < colon;  // a colon inside a path is a path
 }
 
 std::vector<std::string> availableSourceNames() {

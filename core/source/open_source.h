@@ -12,8 +12,13 @@ namespace tessera {
 // "/vsi..." and local paths unchanged.
 std::string toGdalPath(const std::string& uri);
 
-// True for URIs that read over the network (http, https, s3, /vsicurl, /vsis3, ...).
+// True for URIs that read over the network (http, https, ftp, s3, gs, az, /vsicurl, /vsis3,
+// ...). The one place that decides; the viewer, server and library all ask it.
 bool isRemoteUri(const std::string& uri);
+
+// True for a plain file-system path (or file:// URL): what can be checked for existence before
+// opening. False for remote URIs, /vsi paths, other schemes and GDAL connection strings.
+bool isFileSystemPath(const std::string& uri);
 
 // Opens uri with the reader named in options (or the best one). Throws Error(NotFound) when
 // the file does not exist, Error(Unsupported) when no reader can open it, Error(Unsafe) when a
