@@ -144,38 +144,6 @@ std::optional<Layer> findLayer(Engine& engine, const ImageRegistry& registry,
     return makeLayer(engine, *img);
 }
 
-std::optional<CrsName> parseCrsName(std::string_view text) {
-    std::string t = upper(std::string(text));
-    while (!t.empty() && t.back() == ' ') t.pop_back();
-    while (!t.empty() && t.front() == ' ') t.erase(t.begin());
-    if (t == "CRS:84" || t == "OGC:CRS84" || t == "URN:OGC:DEF:CRS:OGC:1.3:CRS84" ||
-        t == "URN:OGC:DEF:CRS:OGC::CRS84" || t == "HTTP://WWW.OPENGIS.NET/DEF/CRS/OGC/1.3/CRS84")
-        return CrsName{4326, true};
-    std::string digits;
-    for (const char* prefix :
-         {"EPSG:", "URN:OGC:DEF:CRS:EPSG:", "HTTP://WWW.OPENGIS.NET/DEF/CRS/EPSG/",
-          "HTTPS://WWW.OPENGIS.NET/DEF/CRS/EPSG/"}) {
-        if (t.rfind(prefix, 0) == 0) {
-            // The code is after the last ':' or '/' (a version may sit in between).
-            const std::size_t p = t.find_last_of(":/");
-            digits = t.substr(p + 1);
-            break;
-        }
-    }
-    if (digits.empty()) digits = t;
-    if (digits.empty() || digits.size() > 9 ||
-        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
-    return CrsName{std::stoi(digits), false};
-}
-
-std::string crsUri(int epsg) {
-    return "http://www.opengis.net/def/crs/EPSG/0/" + std::to_string(epsg);
-}
-std::string crsUrn(int epsg) {
-    return "urn:ogc:def:crs:EPSG::" + std::to_string(epsg);
-}
-
 std::optional<Bounds> transformBounds(const std::string& fromCrs, const std::string& toCrs,
                                       const Bounds& b) {
     constexpr int kSteps = 16;
@@ -248,73 +216,6 @@ Encoded encodePicture(const Image& img, const OutputFormat& format, const GeoRef
     GdalWritten w = encodeWithGdal(data, format.driver, format.extension);
     return {std::make_shared<const Bytes>(std::move(w.bytes)),
             w.zipped ? std::string("application/zip") : format.mimeType};
-}
-
-Image toRgba(const Image& img) {
-    Image out(img.width, img.height, 4);
-    const std::size_t n = std::size_t(img.width) * img.height;
-    auto sample = [&](std::size_t i, int c) -> std::uint8_t {
-        return dispatchType(img.type, [&](auto t) -> std::uint8_t {
-            using T = decltype(t);
-            T v;
-            std::memcpy(&v, img.pixels.data() + (i * img.channels + c) * sizeof(T), sizeof(T));
-            double d = double(v);
-            if constexpr (std::is_floating_point_v<T>) {
-                if (std::isnan(d)) d = 0;
-            } else if constexpr (sizeof(T) > 1) {
-                d = d / (typeFullMax(img.type) + 1.0) * 256.0;
-            }
-            return std::uint8_t(std::clamp(d, 0.0, 255.0));
-        });
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-        std::uint8_t* d = out.pixels.data() + i * 4;
-        switch (img.channels) {
-            case 1:
-            case 2:
-                d[0] = d[1] = d[2] = sample(i, 0);
-                d[3] = img.channels == 2 ? sample(i, 1) : 255;
-                break;
-            default:
-                d[0] = sample(i, 0);
-                d[1] = sample(i, 1);
-                d[2] = sample(i, 2);
-                d[3] = img.channels == 4 ? sample(i, 3) : 255;
-        }
-    }
-    return out;
-}
-
-void compositeOver(Image& dst, const Image& src) {
-    const std::size_t n = std::size_t(dst.width) * dst.height;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint8_t* s = src.pixels.data() + i * 4;
-        std::uint8_t* d = dst.pixels.data() + i * 4;
-        const int sa = s[3];
-        if (sa == 0) continue;
-        if (sa == 255) {
-            std::memcpy(d, s, 4);
-            continue;
-        }
-        const int da = d[3];
-        const int oa = sa + da * (255 - sa) / 255;
-        for (int c = 0; c < 3; ++c)
-            d[c] = std::uint8_t((s[c] * sa + d[c] * da * (255 - sa) / 255) / std::max(1, oa));
-        d[3] = std::uint8_t(oa);
-    }
-}
-
-Image flatten(const Image& rgba, unsigned rgb) {
-    Image out(rgba.width, rgba.height, 3);
-    const int bg[3] = {int((rgb >> 16) & 255), int((rgb >> 8) & 255), int(rgb & 255)};
-    const std::size_t n = std::size_t(rgba.width) * rgba.height;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint8_t* s = rgba.pixels.data() + i * 4;
-        const int a = s[3];
-        for (int c = 0; c < 3; ++c)
-            out.pixels[i * 3 + c] = std::uint8_t((s[c] * a + bg[c] * (255 - a) + 127) / 255);
-    }
-    return out;
 }
 
 std::optional<StyleSpec> styleByName(const std::string& name) {

@@ -15,6 +15,7 @@
 #include "encode/encoder.h"
 #include "formats/service_config.h"
 #include "geo/bounds.h"
+#include "geo/crs_name.h"
 #include "geo/epsg_axes.h"
 #include "http/http_types.h"
 #include "http/image_registry.h"
@@ -81,19 +82,6 @@ std::vector<Layer> layers(Engine& engine, const ImageRegistry& registry);
 std::optional<Layer> findLayer(Engine& engine, const ImageRegistry& registry,
                                const std::string& idOrName);
 
-// A CRS named in a request: EPSG codes in any of the OGC spellings, and CRS:84 / OGC CRS84
-// (WGS 84 with longitude first).
-struct CrsName {
-    int epsg = 0;
-    bool crs84 = false;
-    std::string gdal() const { return "EPSG:" + std::to_string(epsg); }  // "EPSG:4326"
-};
-// "EPSG:4326", "epsg:4326", "4326", "urn:ogc:def:crs:EPSG::4326", "urn:ogc:def:crs:EPSG:6.6:4326",
-// "http://www.opengis.net/def/crs/EPSG/0/4326", "CRS:84", ".../OGC/1.3/CRS84"; nullopt otherwise.
-std::optional<CrsName> parseCrsName(std::string_view text);
-std::string crsUri(int epsg);  // "http://www.opengis.net/def/crs/EPSG/0/4326"
-std::string crsUrn(int epsg);  // "urn:ogc:def:crs:EPSG::4326"
-
 // The box of a rectangle transformed between CRSs (edges densified); nullopt when it cannot be.
 std::optional<Bounds> transformBounds(const std::string& fromCrs, const std::string& toCrs,
                                       const Bounds& b);
@@ -109,14 +97,6 @@ const OutputFormat* findImageFormat(const ServiceConfig& config, std::string_vie
 // through GDAL (georeferenced by geo when given and the format can hold it).
 Encoded encodePicture(const Image& img, const OutputFormat& format,
                       const GeoReference* geo = nullptr);
-
-// An 8-bit RGBA copy of a rendered picture (L, LA, RGB, RGBA; 16-bit/float samples are scaled
-// as the 8-bit encoders do).
-Image toRgba(const Image& img);
-// Draws src over dst (both RGBA, same size).
-void compositeOver(Image& dst, const Image& src);
-// RGBA onto an opaque background colour → RGB.
-Image flatten(const Image& rgba, unsigned rgb);
 
 // The style of a style name: "" or "default" = the default style, else a saved preset;
 // nullopt when there is no preset of that name.

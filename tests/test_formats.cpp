@@ -279,6 +279,11 @@ class TestFormats : public QObject {
         QCOMPARE(cfg->requireCrs("EPSG:32633"), 32633);
         QCOMPARE(cfg->requireCrs("urn:ogc:def:crs:EPSG::4326"), 4326);
         QCOMPARE(cfg->requireCrs("http://www.opengis.net/def/crs/EPSG/0/3857"), 3857);
+        // One parser with the OGC services: any case, versioned URNs, CRS:84.
+        QCOMPARE(cfg->requireCrs("Epsg:32633"), 32633);
+        QCOMPARE(cfg->requireCrs("URN:OGC:DEF:CRS:EPSG:6.6:4326"), 4326);
+        QCOMPARE(cfg->requireCrs(" CRS:84 "), 4326);
+        QVERIFY_THROWS_EXCEPTION(Error, cfg->requireCrs("EPSG:0"));
         try {
             cfg->requireCrs("EPSG:2193");
             QFAIL("unlisted CRS accepted");

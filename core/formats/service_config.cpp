@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 
+#include "geo/crs_name.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -202,17 +203,8 @@ std::string ServiceConfig::describeCrsList() const {
 }
 
 int ServiceConfig::requireCrs(std::string_view crs) const {
-    std::string_view s = trim(crs);
-    std::optional<int> code;
-    for (std::string_view prefix : {"urn:ogc:def:crs:EPSG::", "urn:ogc:def:crs:EPSG:",
-                                    "http://www.opengis.net/def/crs/EPSG/0/",
-                                    "https://www.opengis.net/def/crs/EPSG/0/", "EPSG:", "epsg:"}) {
-        if (s.size() > prefix.size() && s.substr(0, prefix.size()) == prefix) {
-            code = parseCode(s.substr(prefix.size()));
-            break;
-        }
-    }
-    if (!code) code = parseCode(s);
+    const std::optional<CrsName> name = parseCrsName(crs);
+    const std::optional<int> code = name ? std::optional<int>(name->epsg) : std::nullopt;
     if (!code)
         fail(ErrorKind::BadRequest,
              trf("Formats", "\"%1\" is not an EPSG CRS. Supported CRSes: %2.", std::string(crs),
