@@ -132,6 +132,12 @@ bool contains(const std::string& s, const std::string& part) {
     return s.find(part) != std::string::npos;
 }
 
+// Rows y0 .. y0 + rows - 1 of a raster.
+Raster rowsOf(const Raster& r, int y0, int rows) {
+    return makeRaster(r.width(), rows, r.bands(), r.type(),
+                      [&](int x, int y, int b) { return r.value(x, y0 + y, b); });
+}
+
 using Px = std::vector<int>;
 
 }  // namespace
@@ -801,6 +807,86 @@ class TestStyle : public QObject {
         QCOMPARE(pixel(applyStyle(rs, u.read(rs)), 0, 0), (Px{3}));
         ResolvedStyle raw = resolveStyle(parseStyle(std::string_view("{}")), u, true);
         QCOMPARE(raw.needs()[0].bands, (std::vector<int>{1, 2}));  // with the warp alpha
+    }
+
+    // Large renders look up the channels one entry writes (direct tables: per raw value for
+    // 8/16-bit, per bin of the normalised value otherwise); small ones compose sample by sample.
+    // Both must give the same bytes, on every type and with NaN, ±inf, nodata and values outside
+    // the range, for palettes, discrete schemes, no clamping, gray and per-band RGB.
+    void directTablesMatchComposition() {
+        const std::vector<std::string> styles = {
+            R"({"band": 1, "min": 10, "max": 200, "palette": "viridis"})",
+            R"({"band": 1, "min": -3.25, "max": 120.5})",
+            R"({"band": 1, "min": 10, "max": 200, "palette": "viridis", "scheme": "discrete"})",
+            R"({"band": 1, "min": 10, "max": 200, "palette": "matplotlib.Plasma_6",
+                "clamp": false, "nodata": 17})",
+            "{\"bands\": [{\"band\": 1, \"palette\": \"#f00\", \"min\": 0, \"max\": 99},"
+            " {\"band\": 2, \"palette\": \"#0f0\", \"min\": 5, \"max\": 250},"
+            " {\"band\": 3, \"palette\": [\"#000\", \"#00f\", \"#fff\"], \"min\": -50, \"max\": "
+            "50}]}",
+            "{\"bands\": [{\"band\": 1, \"palette\": [\"#000\", \"#f0f\"], \"min\": 0, \"max\": "
+            "255},"
+            " {\"band\": 2, \"palette\": [\"#000\", \"#0ff\"], \"min\": 0, \"max\": 255}]}",
+            R"({"bands": []})",
+        };
+        for (const DataType type :
+             {DataType::UInt8, DataType::Int8, DataType::UInt16, DataType::Int16, DataType::Int32,
+              DataType::UInt32, DataType::Float32, DataType::Float64}) {
+            const bool floats = isFloat(type);
+            std::mt19937 rng(7);
+            std::uniform_real_distribution<double> any(-60.0, 300.0);
+            const double nan = std::numeric_limits<double>::quiet_NaN();
+            const double inf = std::numeric_limits<double>::infinity();
+            const std::map<DataType, std::pair<double, double>> ranges = {
+                {DataType::UInt8, {0, 255}},
+                {DataType::Int8, {-128, 127}},
+                {DataType::UInt16, {0, 65535}},
+                {DataType::Int16, {-32768, 32767}},
+                {DataType::UInt32, {0, 4294967295.0}},
+                {DataType::Int32, {-2147483648.0, 2147483647}},
+                {DataType::Float32, {0, 0}},
+                {DataType::Float64, {0, 0}}};
+            const double bottom = ranges.at(type).first, top = ranges.at(type).second;
+            auto fit = [&](double v) { return std::clamp(std::floor(v), bottom, top); };
+            FakeProvider p;
+            p.sourceInfo = makeInfo("gdal", 3, type, {"red", "green", "blue"});
+            p.frames.push_back(makeRaster(256, 256, 3, type, [&](int x, int y, int b) {
+                const int i = y * 256 + x;
+                if (floats && i % 97 == 0) return nan;
+                if (floats && i % 89 == 0) return (i & 1) ? inf : -inf;
+                if (i % 83 == 0) return 17.0;
+                // Anywhere, also outside the styles' ranges (within the type's).
+                if (i % 3 == 0) return floats ? any(rng) : fit(any(rng));
+                return (floats ? 10.0 + i * (190.0 / 65536) : fit(double(i % 256) + b));
+            }));
+            for (int b = 1; b <= 3; ++b)
+                p.stats[b] = BandStats{-60.0 + b, 300.0 - b, 100, 50, true};
+            const Raster& full = p.frames[0];
+            for (const std::string& style : styles) {
+                ResolvedStyle rs;
+                const std::string problem =
+                    errorOf([&] { rs = resolveStyle(parseStyle(style), p, false); });
+                QVERIFY2(problem.empty(), (style + ": " + problem).c_str());
+                const Image big = applyStyle(rs, p.read(rs));
+                std::vector<std::uint8_t> small;
+                for (int y = 0; y < 256; y += 16) {  // 4096 samples: composed
+                    FakeProvider rows = p;
+                    rows.frames = {rowsOf(full, y, 16)};
+                    const Image part = applyStyle(rs, rows.read(rs));
+                    small.insert(small.end(), part.pixels.begin(), part.pixels.end());
+                }
+                QVERIFY2(small.size() == big.pixels.size(), style.c_str());
+                for (std::size_t i = 0; i < small.size(); ++i)
+                    if (small[i] != big.pixels[i])
+                        QFAIL(qPrintable(QStringLiteral("%1 on %2: byte %3 is %4 composed, %5 "
+                                                        "looked up")
+                                             .arg(QString::fromStdString(style))
+                                             .arg(QString::fromLatin1(numpyName(type)))
+                                             .arg(i)
+                                             .arg(small[i])
+                                             .arg(big.pixels[i])));
+            }
+        }
     }
 
     void rasterTo8BitRules() {

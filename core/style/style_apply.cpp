@@ -19,7 +19,9 @@
 #include <emmintrin.h>
 #endif
 
+#include "style/style_direct.h"
 #include "style/style_internal.h"
+#include "style/style_math.h"
 #include "util/error.h"
 
 namespace tessera {
@@ -27,11 +29,10 @@ namespace tessera {
 namespace {
 
 constexpr std::size_t kChunk = 2048;
+// Renders of fewer pixels do not build the direct tables (a table costs ~65536 evaluations).
+constexpr std::size_t kDirectPixels = 16384;
 
-using Entry = ResolvedStyle::Entry;
-
-template <typename T>
-using NormOf = std::conditional_t<std::is_same_v<T, float>, float, double>;
+using namespace style_math;
 
 // numpy.linspace(0, 1, n).
 std::vector<double> linspace01(std::size_t n) {
@@ -41,72 +42,6 @@ std::vector<double> linspace01(std::size_t n) {
     for (std::size_t j = 0; j < n; ++j) y[j] = static_cast<double>(j) * step;
     y[n - 1] = 1.0;
     return y;
-}
-
-// numpy.interp(x, xp, fp) with precomputed slopes.
-inline double npInterp(double x, const std::vector<double>& xp, const Palette& p, int c,
-                       const std::vector<double>& slopes) {
-    const std::size_t n = xp.size();
-    if (std::isnan(x)) return x;
-    if (x > xp[n - 1]) return p[n - 1][c];
-    if (x < xp[0]) return p[0][c];
-    if (n == 1) return p[0][c];
-    auto j = static_cast<std::ptrdiff_t>(x * static_cast<double>(n - 1));
-    if (j < 0) j = 0;
-    if (j > static_cast<std::ptrdiff_t>(n) - 1) j = static_cast<std::ptrdiff_t>(n) - 1;
-    while (j > 0 && xp[j] > x) --j;
-    while (j < static_cast<std::ptrdiff_t>(n) - 1 && xp[j + 1] <= x) ++j;
-    if (j == static_cast<std::ptrdiff_t>(n) - 1 || xp[j] == x) return p[j][c];
-    return slopes[j] * (x - xp[j]) + p[j][c];
-}
-
-template <typename N>
-inline std::size_t discreteIndex(N v, std::size_t n) {
-    N f = std::floor(v * static_cast<N>(n));
-    if (std::isnan(f) || f < 0) return 0;
-    if (f >= static_cast<N>(n - 1)) return n - 1;
-    return static_cast<std::size_t>(f);
-}
-
-template <typename T>
-inline NormOf<T> normalise(const Entry& e, T x) {
-    using N = NormOf<T>;
-    return static_cast<N>(static_cast<N>(x) - static_cast<N>(e.min)) / static_cast<N>(e.delta);
-}
-
-template <typename T>
-inline bool isValid(const Entry& e, T x, NormOf<T> v) {
-    if (e.nodata) {
-        if constexpr (std::is_same_v<T, float>) {
-            if (x == static_cast<float>(*e.nodata)) return false;
-        } else {
-            if (static_cast<double>(x) == *e.nodata) return false;
-        }
-    }
-    if (!e.clamp && !(v >= 0 && v <= 1)) return false;
-    return true;
-}
-
-template <typename N>
-inline double colourOf(const Entry& e, int c, N v) {
-    switch (e.ops[c]) {
-        case ChannelOp::Skip:
-        case ChannelOp::Constant:
-            return e.palette[0][c];
-        case ChannelOp::Linear2:
-            return static_cast<double>(v) * e.palette[1][c];
-        case ChannelOp::Interp:
-            return npInterp(static_cast<double>(v), e.stops, e.palette, c, e.slopes[c]);
-        case ChannelOp::Discrete:
-            return e.palette[discreteIndex(v, e.palette.size())][c];
-    }
-    return 0;
-}
-
-// np.maximum: NaN wins.
-template <typename O>
-inline O npMax(O a, O b) {
-    return (a != a || a > b) ? a : b;
 }
 
 // A constant colour without a mask: the same composition as the per-pixel loops below.
@@ -218,29 +153,8 @@ void entryChunk(const Entry& e, bool first, const T* src, std::size_t n, O* cons
     int* seg = s.seg.data();
     double* off = s.off.data();
     if (anyInterp) {
-        const std::vector<double>& xp = e.stops;
-        const auto last = static_cast<std::ptrdiff_t>(xp.size()) - 1;
-        for (std::size_t i = 0; i < n; ++i) {
-            const double x = static_cast<double>(v[i]);
-            std::ptrdiff_t j;
-            double d = 0;
-            if (std::isnan(x)) {
-                j = -1;
-            } else if (x >= xp[last]) {
-                j = last;
-            } else if (x < xp[0]) {
-                j = 0;
-            } else {
-                j = static_cast<std::ptrdiff_t>(x * static_cast<double>(last));
-                if (j > last) j = last;
-                if (j < 0) j = 0;
-                while (j > 0 && xp[j] > x) --j;
-                while (j < last && xp[j + 1] <= x) ++j;
-                if (j < last && xp[j] != x) d = x - xp[j];
-            }
-            seg[i] = static_cast<int>(j);
-            off[i] = d;
-        }
+        for (std::size_t i = 0; i < n; ++i)
+            seg[i] = static_cast<int>(interpSegment(static_cast<double>(v[i]), e.stops, off[i]));
     }
     double* col = s.col.data();
     for (int c = 0; c < outCh; ++c) {
@@ -385,12 +299,7 @@ void toBytes(const O* in, std::uint8_t* q, std::size_t n) {
         }
     }
 #endif
-    for (; i < n; ++i) {
-        O x = in[i];
-        x = x > O(0) ? x : O(0);
-        x = x < O(255) ? x : O(255);
-        q[i] = static_cast<std::uint8_t>(static_cast<int>(x));
-    }
+    for (; i < n; ++i) q[i] = toByte(in[i]);
 }
 
 template <typename O>
@@ -421,13 +330,25 @@ Image render(const ResolvedStyle::Impl& impl, const std::vector<Raster>& rasters
     std::uint8_t* bytes[4] = {byteBuffer.data(), byteBuffer.data() + kChunk,
                               byteBuffer.data() + 2 * kChunk, byteBuffer.data() + 3 * kChunk};
 
+    // Channels one entry alone writes are looked up (style_direct.h); the rest is composed.
+    const DirectBytes* direct = kind == OutKind::UInt8 && keepCh == outCh && npx >= kDirectPixels
+                                    ? directBytes(impl, rasters)
+                                    : nullptr;
+    const std::vector<Entry>& entries = direct ? direct->residual : impl.entries;
+    auto isDirect = [&](int c) { return direct && direct->writer[std::size_t(c)] >= 0; };
+
     for (std::size_t start = 0; start < npx; start += kChunk) {
         const std::size_t n = std::min(kChunk, npx - start);
-        for (int c = 0; c < outCh; ++c) std::fill(planes[c], planes[c] + n, O(0));
-        for (std::size_t ei = 0; ei < impl.entries.size(); ++ei) {
-            const Entry& e = impl.entries[ei];
+        for (int c = 0; c < outCh; ++c)
+            if (!isDirect(c)) std::fill(planes[c], planes[c] + n, O(0));
+        if (direct) directChannels(*direct, impl, rasters, start, n, bytes);
+        for (std::size_t ei = 0; ei < entries.size(); ++ei) {
+            const Entry& e = entries[ei];
             const bool first = ei == 0;
             if (e.multiply && first) continue;  // multiply on the first entry does nothing
+            if (std::all_of(e.ops.begin(), e.ops.begin() + outCh,
+                            [](ChannelOp op) { return op == ChannelOp::Skip; }))
+                continue;  // all its channels are direct
             if (e.need < 0) {
                 entryChunk<std::uint8_t, O>(e, first, opaque.data(), n, planes, outCh, scratch);
                 continue;
@@ -447,7 +368,7 @@ Image render(const ResolvedStyle::Impl& impl, const std::vector<Raster>& rasters
         for (int k = 0; k < keepCh; ++k) {
             const O* in = planes[firstCh + k];
             if (kind == OutKind::UInt8) {
-                toBytes(in, bytes[k], n);
+                if (!isDirect(firstCh + k)) toBytes(in, bytes[k], n);
             } else if (kind == OutKind::UInt16) {
                 auto* px = img.pixels.data() + (start * keepCh + k) * 2;
                 for (std::size_t i = 0; i < n; ++i) {

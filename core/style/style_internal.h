@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,8 @@ struct ResolvedStyle::Entry {
     std::array<std::vector<double>, 4> lutMultiply;
 };
 
+struct DirectBytes;  // style_direct.h
+
 struct ResolvedStyle::Impl {
     bool raw = false;  // no styling: rasterTo8Bit of needs()[0]
     std::vector<RasterNeed> needs;
@@ -65,6 +68,8 @@ struct ResolvedStyle::Impl {
     std::optional<int> axis;
     DataType sourceType = DataType::UInt8;
     int mainFrame = 0;
+    // Direct byte tables, built on first use and shared by copies (style_direct.h).
+    std::shared_ptr<DirectBytes> direct;
 };
 
 // Builds the per-channel ops and the 8-bit lookup tables of an entry whose min/max/palette

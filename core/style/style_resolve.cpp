@@ -23,6 +23,7 @@
 #include <map>
 #include <memory>
 
+#include "style/style_direct.h"
 #include "style/style_internal.h"
 #include "util/c_locale.h"
 #include "util/error.h"
@@ -544,6 +545,7 @@ ResolvedStyle resolveStyle(const Style& style, StyleDataProvider& provider, bool
         impl.entries.push_back(std::move(e));
     }
     planChannels(impl);
+    impl.direct = std::make_shared<DirectBytes>();
     return out;
 }
 
