@@ -55,7 +55,7 @@ HttpResponse tile(RouteContext& c) {
 }
 
 HttpResponse tile2(RouteContext& c) {
-    return cacheableImage(c.request, tile2x(c.api.engine(), tileRequest(c)));
+    return cacheableImage(c.request, c.api.engine().tile2x(tileRequest(c)));
 }
 
 HttpResponse json(const nlohmann::json& j) {

@@ -1,7 +1,6 @@
-// Rendering a layer into any CRS for the OGC services (WMS GetMap, WMTS tiles of matrix sets
-// other than WebMercatorQuad): the image's style resolved as for a projected view, warped into
-// exactly width × height, transparent outside the data; what that costs against the request's
-// memory budget; and the named styles (default or a saved preset) the services render with.
+// What the OGC services hand the engine for a map (core/service: Engine::mapPixels renders,
+// warps and composites): a registry layer as a map layer, its cost against the request's memory
+// budget, and the named styles (default or a saved preset) the services render with.
 // Safe from any thread (Engine is).
 #pragma once
 
@@ -9,22 +8,17 @@
 #include <optional>
 #include <string>
 
-#include "geo/bounds.h"
 #include "http/ogc_xml.h"
-#include "raster/image.h"
 #include "service/engine.h"
 #include "style/style.h"
 
 namespace tessera::http::ogc {
 
-// An 8-bit RGBA picture of the layer over bounds (in crs, x = easting/longitude). Areas outside
-// the image are transparent; a box that misses the image is not read at all. Throws
-// Error(TooLarge) before reading when the picture would exceed the request's memory budget.
-Image renderLayer(Engine& engine, const Layer& layer, const StyleSpec& style,
-                  const std::string& crs, const Bounds& bounds, int width, int height);
+// A layer drawn with a style, as the engine's map renderer takes it.
+MapLayer mapLayer(const Layer& layer, const StyleSpec& style);
 
-// The peak bytes renderLayer takes for width × height (answerBytes of the layer's projected
-// view: the bands its style reads, the picture and its encoding).
+// The peak bytes rendering the layer takes for width × height (answerBytes of the layer's
+// projected view: the bands its style reads, the picture and its encoding).
 std::size_t layerBytes(Engine& engine, const Layer& layer, const StyleSpec& style, int width,
                        int height);
 

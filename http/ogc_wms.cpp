@@ -14,6 +14,7 @@
 #include "http/ogc_xml.h"
 #include "http/route_context.h"
 #include "http/routes.h"
+#include "raster/rgba.h"
 #include "service/region_output.h"
 #include "util/error.h"
 #include "util/i18n.h"
@@ -306,16 +307,18 @@ HttpResponse getMap(RouteContext& c) {
     try {
         parseMapParams(c, m, *cfg);
         checkMapBudget(c, m);
-        Image canvas(m.width, m.height, 4);
-        for (std::size_t i = 0; i < m.layers.size(); ++i) {
-            Image img = renderLayer(c.api.engine(), m.layers[i], m.styles[i], m.crs.gdal(), m.bbox,
-                                    m.width, m.height);
-            if (m.layers.size() == 1)
-                canvas = std::move(img);
-            else
-                compositeOver(canvas, img);
-        }
-        const Encoded e = encodeMap(canvas, m, true);
+        MapRenderRequest r;
+        for (std::size_t i = 0; i < m.layers.size(); ++i)
+            r.layers.push_back(mapLayer(m.layers[i], m.styles[i]));
+        r.crs = m.crs.gdal();
+        r.xmin = m.bbox.xmin;
+        r.ymin = m.bbox.ymin;
+        r.xmax = m.bbox.xmax;
+        r.ymax = m.bbox.ymax;
+        r.width = m.width;
+        r.height = m.height;
+        const TileStore::Pixels canvas = c.api.engine().mapPixels(r);
+        const Encoded e = encodeMap(*canvas, m, true);
         return HttpResponse::bytes(
             QByteArray(reinterpret_cast<const char*>(e.bytes->data()), qsizetype(e.bytes->size())),
             QByteArray::fromStdString(e.mimeType));

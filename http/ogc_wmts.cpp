@@ -305,20 +305,21 @@ HttpResponse getTile(RouteContext& c, const TileParams& p) {
         e.mimeType = format->mimeType;
         return cacheableImage(c.request, e);
     }
-    auto view = engine.view(mercatorRef(*layer));
-    const std::string key = view->key() + "|wmtsCRS84|" + std::to_string(z) + "/" +
-                            std::to_string(row) + "/" + std::to_string(col) + "|" +
-                            style->styleJson + "|" + encodingName(encoding);
-    if (auto hit = engine.tileCache().get(key))
-        return cacheableImage(c.request, {hit, format->mimeType});
     const double span = tileSpan(*set, z);
-    const Bounds b{-180.0 + col * span, 90.0 - (row + 1) * span, -180.0 + (col + 1) * span,
-                   90.0 - row * span};
-    const Image img = renderLayer(engine, *layer, *style, "EPSG:4326", b, TileGrid::kTileSize,
-                                  TileGrid::kTileSize);
-    Encoded e = encodePicture(img, *format);
-    engine.tileCache().put(key, e.bytes);
-    return cacheableImage(c.request, e);
+    MapRenderRequest m;
+    m.layers.push_back(mapLayer(*layer, *style));
+    m.crs = "EPSG:4326";
+    m.xmin = -180.0 + col * span;
+    m.ymin = 90.0 - (row + 1) * span;
+    m.xmax = -180.0 + (col + 1) * span;
+    m.ymax = 90.0 - row * span;
+    m.width = m.height = TileGrid::kTileSize;
+    // encodePicture uses the encoder's default options for picture formats.
+    const std::string formatKey =
+        EncoderKey{encoding, {}}.text() + "|" + format->driver + "|" + format->mimeType;
+    CachedBytes bytes = engine.mapBytes(
+        m, formatKey, [&](const Image& img) { return encodePicture(img, *format).bytes; });
+    return cacheableImage(c.request, {bytes, format->mimeType});
 }
 
 HttpResponse wmtsKvp(RouteContext& c) {

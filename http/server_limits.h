@@ -44,10 +44,10 @@ struct ServerLimits {
     // Memory budgets per request.
     long long requestMemoryBytes = 256LL * 1024 * 1024;  // region/WCS/WMS/thumbnail answers
     long long wmsMaxLayers = 16;
-    long long maxJobs = 16;           // queued + running region jobs (more → 429)
-    long long maxJobResults = 32;     // finished results kept (oldest removed first)
+    long long maxJobs = 16;        // queued + running region jobs (more → 429)
+    long long maxJobResults = 32;  // finished results kept (oldest removed first)
     long long maxJobResultBytes = 4LL * 1024 * 1024 * 1024;
-    long long maxStylePresets = 256;  // named presets at /api/styles
+    long long maxStylePresets = 256;      // named presets at /api/styles
     long long maxStyleBytes = 64 * 1024;  // one style (query parameter or preset body)
     long long maxStyleDepth = 32;         // JSON nesting of one style
 };

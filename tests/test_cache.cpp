@@ -15,6 +15,7 @@
 #include "cache/single_flight.h"
 #include "cache/source_cache.h"
 #include "util/error.h"
+#include "util/lru_map.h"
 
 using namespace tessera;
 
@@ -76,6 +77,25 @@ class TestCache : public QObject {
     Q_OBJECT
 
   private Q_SLOTS:
+    // Style caches keyed by client text are LruMaps: bounded, least recently used dropped.
+    void lruMapBounded() {
+        LruMap<std::string, int> m(3);
+        m.put("a", 1);
+        m.put("b", 2);
+        m.put("c", 3);
+        QVERIFY(m.find("a"));  // a is now the most recent
+        m.put("d", 4);         // drops b
+        QCOMPARE(m.size(), std::size_t(3));
+        QVERIFY(!m.find("b"));
+        QCOMPARE(*m.find("a"), 1);
+        QCOMPARE(*m.find("d"), 4);
+        m.put("a", 10);
+        QCOMPARE(*m.find("a"), 10);
+        for (int i = 0; i < 1000; ++i) m.put(std::to_string(i), i);
+        QCOMPARE(m.size(), std::size_t(3));
+        QCOMPARE(*m.find("999"), 999);
+    }
+
     void lruOrderWithinByteBudget() {
         const std::uint64_t cost = costOf("k0", 1000);
         QVERIFY(cost > 1000 + 2);  // value + key + overhead

@@ -24,20 +24,20 @@ class TestViewerPriority : public QObject {
         // 4 levels: level 3 = full resolution (tiles 256 px), level 0 tiles cover 2048 px.
         const int levels = 4;
         const QPointF centre(1000, 600);
-        std::vector<TileKey> keys = {{3, 0, 0}, {3, 3, 2}, {2, 1, 1}, {0, 0, 0},
-                                     {3, 4, 2}, {2, 0, 0}, {1, 0, 0}};
+        std::vector<GridTile> keys = {{3, 0, 0}, {3, 3, 2}, {2, 1, 1}, {0, 0, 0},
+                                      {3, 4, 2}, {2, 0, 0}, {1, 0, 0}};
         sortByPriority(keys, levels, centre);
         // Levels never decrease along the order.
         for (std::size_t i = 1; i < keys.size(); ++i) QVERIFY(keys[i - 1].z <= keys[i].z);
-        QCOMPARE(keys.front(), (TileKey{0, 0, 0}));
-        QCOMPARE(keys[1], (TileKey{1, 0, 0}));
+        QCOMPARE(keys.front(), (GridTile{0, 0, 0}));
+        QCOMPARE(keys[1], (GridTile{1, 0, 0}));
         // Level 2 (512-px tiles): (1,1) has centre (768,768), nearer than (0,0) at (256,256).
-        QCOMPARE(keys[2], (TileKey{2, 1, 1}));
-        QCOMPARE(keys[3], (TileKey{2, 0, 0}));
+        QCOMPARE(keys[2], (GridTile{2, 1, 1}));
+        QCOMPARE(keys[3], (GridTile{2, 0, 0}));
         // Level 3: (3,2) centre (896,640) is nearest, then (4,2) at (1152,640), then (0,0).
-        QCOMPARE(keys[4], (TileKey{3, 3, 2}));
-        QCOMPARE(keys[5], (TileKey{3, 4, 2}));
-        QCOMPARE(keys[6], (TileKey{3, 0, 0}));
+        QCOMPARE(keys[4], (GridTile{3, 3, 2}));
+        QCOMPARE(keys[5], (GridTile{3, 4, 2}));
+        QCOMPARE(keys[6], (GridTile{3, 0, 0}));
         const TilePriority p = tilePriority({3, 3, 2}, levels, centre);
         QCOMPARE(p.level, 3);
         QVERIFY(qAbs(p.distance - std::hypot(896.0 - 1000.0, 640.0 - 600.0)) < 1e-9);
@@ -66,7 +66,8 @@ class TestViewerPriority : public QObject {
         QVERIFY(qAbs(before.x() - after.x()) < 1e-6 && qAbs(before.y() - after.y()) < 1e-6);
         const auto tiles = v.tilesIn(5, v.visibleImageRect());
         QVERIFY(!tiles.empty());
-        for (const TileKey& k : tiles) QVERIFY(v.tileImageRect(k).intersects(v.visibleImageRect()));
+        for (const GridTile& k : tiles)
+            QVERIFY(v.tileImageRect(k).intersects(v.visibleImageRect()));
     }
 
     void scaleBarLengths() {
@@ -97,9 +98,9 @@ class TestViewerPriority : public QObject {
         loader.setMaxConcurrent(2);
         QSignalSpy loaded(&loader, &TileLoader::tileLoaded);
         ViewTransform v(2048, 1536, 4);
-        std::vector<TileKey> keys;
+        std::vector<GridTile> keys;
         for (int z = 0; z < 4; ++z)
-            for (const TileKey& k : v.tilesIn(z, QRectF(0, 0, 2048, 1536))) keys.push_back(k);
+            for (const GridTile& k : v.tilesIn(z, QRectF(0, 0, 2048, 1536))) keys.push_back(k);
         sortByPriority(keys, 4, QPointF(1024, 768));
         loader.setWanted(keys);
         loader.setWanted(keys);  // asking again must not start anything twice
@@ -112,15 +113,15 @@ class TestViewerPriority : public QObject {
         for (std::size_t i = 1; i < order.size(); ++i) QVERIFY(order[i - 1].z <= order[i].z);
         // The top tile has the pattern's value at (32, 32) → scaled by 8 at level 0.
         for (const auto& args : loaded) {
-            const TileKey k = args.at(0).value<TileKey>();
+            const GridTile k = args.at(0).value<GridTile>();
             const QImage img = args.at(2).value<QImage>();
-            if (k == TileKey{3, 1, 1}) {
+            if (k == GridTile{3, 1, 1}) {
                 QCOMPARE(img.size(), QSize(256, 256));
                 const QColor c = img.pixelColor(40, 40);  // image pixel (296, 296)
                 QCOMPARE(c.red(), int(test::blockPattern(296, 296, 0)));
                 QCOMPARE(c.green(), int(test::blockPattern(296, 296, 1)));
             }
-            if (k == TileKey{0, 0, 0}) QCOMPARE(img.size(), QSize(256, 192));  // edge-cropped
+            if (k == GridTile{0, 0, 0}) QCOMPARE(img.size(), QSize(256, 192));  // edge-cropped
         }
     }
 
@@ -135,7 +136,7 @@ class TestViewerPriority : public QObject {
         loader.setMaxConcurrent(1);
         QSignalSpy loaded(&loader, &TileLoader::tileLoaded);
         ViewTransform v(1024, 1024, 3);
-        std::vector<TileKey> keys = v.tilesIn(2, QRectF(0, 0, 1024, 1024));
+        std::vector<GridTile> keys = v.tilesIn(2, QRectF(0, 0, 1024, 1024));
         loader.setWanted(keys);
         const quint64 first = loader.version();
         StyleSpec red;

@@ -5,7 +5,7 @@
 
 namespace tessera::ui {
 
-const TileTexture& TextureCache::insert(QOpenGLFunctions* gl, const TileKey& key, quint64 version,
+const TileTexture& TextureCache::insert(QOpenGLFunctions* gl, const GridTile& key, quint64 version,
                                         const QImage& image, quint64 frame) {
     remove(gl, key);
     const QImage rgba = image.format() == QImage::Format_RGBA8888
@@ -30,24 +30,24 @@ const TileTexture& TextureCache::insert(QOpenGLFunctions* gl, const TileKey& key
     return *textures_.insert(key, t);
 }
 
-const TileTexture* TextureCache::find(const TileKey& key) const {
+const TileTexture* TextureCache::find(const GridTile& key) const {
     auto it = textures_.constFind(key);
     return it == textures_.constEnd() ? nullptr : &it.value();
 }
 
-void TextureCache::touch(const TileKey& key, quint64 frame) {
+void TextureCache::touch(const GridTile& key, quint64 frame) {
     auto it = textures_.find(key);
     if (it != textures_.end()) it->lastUsed = frame;
 }
 
-bool TextureCache::hasVersion(const TileKey& key, quint64 version) const {
+bool TextureCache::hasVersion(const GridTile& key, quint64 version) const {
     auto it = textures_.constFind(key);
     return it != textures_.constEnd() && it->version == version;
 }
 
 void TextureCache::evict(QOpenGLFunctions* gl, quint64 keepFrame) {
     if (bytes_ <= budget_) return;
-    std::vector<std::pair<quint64, TileKey>> candidates;
+    std::vector<std::pair<quint64, GridTile>> candidates;
     for (auto it = textures_.cbegin(); it != textures_.cend(); ++it)
         if (it.key().z > pinnedLevel_ && it->lastUsed < keepFrame)
             candidates.emplace_back(it->lastUsed, it.key());
@@ -60,7 +60,7 @@ void TextureCache::evict(QOpenGLFunctions* gl, quint64 keepFrame) {
     }
 }
 
-void TextureCache::remove(QOpenGLFunctions* gl, const TileKey& key) {
+void TextureCache::remove(QOpenGLFunctions* gl, const GridTile& key) {
     auto it = textures_.find(key);
     if (it == textures_.end()) return;
     if (gl && it->id) gl->glDeleteTextures(1, &it->id);

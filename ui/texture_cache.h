@@ -11,7 +11,7 @@
 #include <QOpenGLFunctions>
 #include <cstddef>
 
-#include "tile_key.h"
+#include "grid_tile.h"
 
 namespace tessera::ui {
 
@@ -33,17 +33,17 @@ class TextureCache {
     int pinnedLevel() const noexcept { return pinnedLevel_; }
 
     // Uploads image as the texture of key (replacing an older one). Returns the texture.
-    const TileTexture& insert(QOpenGLFunctions* gl, const TileKey& key, quint64 version,
+    const TileTexture& insert(QOpenGLFunctions* gl, const GridTile& key, quint64 version,
                               const QImage& image, quint64 frame);
-    const TileTexture* find(const TileKey& key) const;
-    void touch(const TileKey& key, quint64 frame);
-    bool contains(const TileKey& key) const { return textures_.contains(key); }
-    bool hasVersion(const TileKey& key, quint64 version) const;
+    const TileTexture* find(const GridTile& key) const;
+    void touch(const GridTile& key, quint64 frame);
+    bool contains(const GridTile& key) const { return textures_.contains(key); }
+    bool hasVersion(const GridTile& key, quint64 version) const;
 
     // Evicts least recently used unpinned textures not drawn in frame `keepFrame` until the
     // cache fits its budget.
     void evict(QOpenGLFunctions* gl, quint64 keepFrame);
-    void remove(QOpenGLFunctions* gl, const TileKey& key);
+    void remove(QOpenGLFunctions* gl, const GridTile& key);
     void clear(QOpenGLFunctions* gl);
 
     std::size_t bytes() const noexcept { return bytes_; }
@@ -51,7 +51,7 @@ class TextureCache {
     int evictions() const noexcept { return evictions_; }
 
   private:
-    QHash<TileKey, TileTexture> textures_;
+    QHash<GridTile, TileTexture> textures_;
     std::size_t bytes_ = 0;
     std::size_t budget_ = std::size_t(256) << 20;
     int pinnedLevel_ = 0;

@@ -96,7 +96,7 @@ void TileCanvas::setImage(std::shared_ptr<Engine> engine, const ImageRef& image,
     loader_->setStyle(style_);
     connect(loader_.get(), &TileLoader::tileLoaded, this, &TileCanvas::onTileLoaded);
     connect(loader_.get(), &TileLoader::tileFailed, this,
-            [this](TileKey key, quint64 version, const QString& message) {
+            [this](GridTile key, quint64 version, const QString& message) {
                 if (!loader_ || version != loader_->version()) return;
                 failed_.insert(key);
                 Q_EMIT tileError(message);
@@ -255,12 +255,12 @@ void TileCanvas::updateRequests() {
     std::vector<int> levels{0};
     if (target - 3 > 0) levels.push_back(target - 3);
     if (target > 0) levels.push_back(target);
-    std::vector<TileKey> wanted;
+    std::vector<GridTile> wanted;
     const quint64 version = loader_->version();
     for (int z : levels) {
         const QRectF area =
             z == 0 ? QRectF(0, 0, view_.imageWidth(), view_.imageHeight()) : visible;
-        for (const TileKey& k : view_.tilesIn(z, area)) {
+        for (const GridTile& k : view_.tilesIn(z, area)) {
             if (textures_.hasVersion(k, version) || failed_.contains(k)) continue;
             bool waiting = false;
             for (const Pending& p : pending_)
@@ -273,7 +273,7 @@ void TileCanvas::updateRequests() {
     updateComplete();
 }
 
-void TileCanvas::onTileLoaded(TileKey key, quint64 version, const QImage& image) {
+void TileCanvas::onTileLoaded(GridTile key, quint64 version, const QImage& image) {
     if (!loader_ || version != loader_->version()) return;
     pending_.push_back({key, version, image});
     update();
@@ -283,7 +283,7 @@ void TileCanvas::updateComplete() {
     bool done = loader_ && view_.valid() && loader_->isIdle() && pending_.empty();
     if (done) {
         const quint64 version = loader_->version();
-        for (const TileKey& k : view_.tilesIn(targetLevel(), view_.visibleImageRect()))
+        for (const GridTile& k : view_.tilesIn(targetLevel(), view_.visibleImageRect()))
             if (!textures_.hasVersion(k, version) && !failed_.contains(k)) {
                 done = false;
                 break;
@@ -383,12 +383,12 @@ void TileCanvas::drawTiles(bool snap) {
         return QRectF(view_.imageToScreen(r.topLeft()) * dpr,
                       view_.imageToScreen(r.bottomRight()) * dpr);
     };
-    for (const TileKey& k : view_.tilesIn(target, view_.visibleImageRect())) {
+    for (const GridTile& k : view_.tilesIn(target, view_.visibleImageRect())) {
         const QRectF cell = view_.tileImageRect(k);
         // The tile itself, or the nearest coarser tile loaded, cut to this cell.
         for (int z = target; z >= 0; --z) {
             const int shift = target - z;
-            const TileKey a{z, k.x >> shift, k.y >> shift};
+            const GridTile a{z, k.x >> shift, k.y >> shift};
             const TileTexture* t = textures_.find(a);
             if (!t) continue;
             const QRectF ar = view_.tileImageRect(a);

@@ -116,7 +116,7 @@ class TileCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     bool event(QEvent* e) override;
 
   private:
-    void onTileLoaded(TileKey key, quint64 version, const QImage& image);
+    void onTileLoaded(GridTile key, quint64 version, const QImage& image);
     void scheduleRequests();
     void updateRequests();
     void viewMoved();
@@ -137,12 +137,12 @@ class TileCanvas : public QOpenGLWidget, protected QOpenGLFunctions {
     TextureCache textures_;
     // Loaded images waiting for upload, in arrival order.
     struct Pending {
-        TileKey key;
+        GridTile key;
         quint64 version;
         QImage image;
     };
     std::deque<Pending> pending_;
-    QSet<TileKey> failed_;
+    QSet<GridTile> failed_;
     bool requestScheduled_ = false;
     bool complete_ = false;
     bool initialized_ = false;

@@ -12,7 +12,7 @@ namespace tessera::ui {
 
 TileLoader::TileLoader(std::shared_ptr<Engine> engine, ImageRef image, QObject* parent)
     : QObject(parent), engine_(std::move(engine)), image_(std::move(image)) {
-    qRegisterMetaType<tessera::ui::TileKey>();
+    qRegisterMetaType<tessera::ui::GridTile>();
     maxConcurrent_ = std::max(2, QThread::idealThreadCount());
     pool_.setMaxThreadCount(maxConcurrent_);
     pool_.setExpiryTimeout(-1);
@@ -39,10 +39,10 @@ void TileLoader::setMaxConcurrent(int n) {
     startNext();
 }
 
-void TileLoader::setWanted(const std::vector<TileKey>& keys) {
+void TileLoader::setWanted(const std::vector<GridTile>& keys) {
     queue_.clear();
-    QSet<TileKey> seen;
-    for (const TileKey& k : keys) {
+    QSet<GridTile> seen;
+    for (const GridTile& k : keys) {
         if (seen.contains(k)) continue;
         seen.insert(k);
         auto it = inFlight_.constFind(k);
@@ -59,9 +59,9 @@ int TileLoader::maxStartsOfOneTile() const {
 }
 
 void TileLoader::startNext() {
-    std::deque<TileKey> deferred;  // still running for an older version: ask once it lands
+    std::deque<GridTile> deferred;  // still running for an older version: ask once it lands
     while (!queue_.empty() && inFlight_.size() < maxConcurrent_) {
-        const TileKey key = queue_.front();
+        const GridTile key = queue_.front();
         queue_.pop_front();
         auto running = inFlight_.constFind(key);
         if (running != inFlight_.constEnd()) {
@@ -87,7 +87,7 @@ void TileLoader::startNext() {
             QImage image;
             QString error;
             try {
-                image = toQImage(engine->tileImage(request));
+                image = toQImage(*engine->tilePixels(request));
                 if (image.isNull()) error = tr("The tile image is empty.");
             } catch (const std::exception& e) {
                 error = QString::fromStdString(e.what());
@@ -104,7 +104,8 @@ void TileLoader::startNext() {
     queue_.insert(queue_.begin(), deferred.begin(), deferred.end());
 }
 
-void TileLoader::finished(TileKey key, quint64 version, const QImage& image, const QString& error) {
+void TileLoader::finished(GridTile key, quint64 version, const QImage& image,
+                          const QString& error) {
     auto it = inFlight_.find(key);
     if (it != inFlight_.end() && it.value() == version) inFlight_.erase(it);
     if (version == version_) {

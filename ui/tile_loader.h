@@ -17,8 +17,8 @@
 #include <memory>
 #include <vector>
 
+#include "grid_tile.h"
 #include "service/engine.h"
-#include "tile_key.h"
 
 namespace tessera::ui {
 
@@ -36,13 +36,13 @@ class TileLoader : public QObject {
 
     // Replaces the queue with `keys` (already in request order). Tiles in flight for the current
     // version are not queued again.
-    void setWanted(const std::vector<TileKey>& keys);
+    void setWanted(const std::vector<GridTile>& keys);
 
     void setMaxConcurrent(int n);
     int maxConcurrent() const noexcept { return maxConcurrent_; }
     int queuedCount() const noexcept { return int(queue_.size()); }
     int inFlightCount() const noexcept { return int(inFlight_.size()); }
-    bool isInFlight(const TileKey& key) const { return inFlight_.contains(key); }
+    bool isInFlight(const GridTile& key) const { return inFlight_.contains(key); }
     bool isIdle() const noexcept { return queue_.empty() && inFlight_.isEmpty(); }
 
     // Statistics for tests and the benchmark: requests started in the current version, and the
@@ -50,25 +50,25 @@ class TileLoader : public QObject {
     int startedCount() const noexcept { return started_; }
     int maxStartsOfOneTile() const;
     // The order in which tiles were started in the current version (kept up to 4096 entries).
-    const std::vector<TileKey>& startOrder() const noexcept { return startOrder_; }
+    const std::vector<GridTile>& startOrder() const noexcept { return startOrder_; }
 
   Q_SIGNALS:
-    void tileLoaded(tessera::ui::TileKey key, quint64 version, const QImage& image);
-    void tileFailed(tessera::ui::TileKey key, quint64 version, const QString& message);
+    void tileLoaded(tessera::ui::GridTile key, quint64 version, const QImage& image);
+    void tileFailed(tessera::ui::GridTile key, quint64 version, const QString& message);
     void idle();
 
   private:
     void startNext();
-    void finished(TileKey key, quint64 version, const QImage& image, const QString& error);
+    void finished(GridTile key, quint64 version, const QImage& image, const QString& error);
 
     std::shared_ptr<Engine> engine_;
     ImageRef image_;
     StyleSpec style_;
     quint64 version_ = 1;
-    std::deque<TileKey> queue_;
-    QHash<TileKey, quint64> inFlight_;  // key → version of the running request
-    QHash<TileKey, int> starts_;
-    std::vector<TileKey> startOrder_;
+    std::deque<GridTile> queue_;
+    QHash<GridTile, quint64> inFlight_;  // key → version of the running request
+    QHash<GridTile, int> starts_;
+    std::vector<GridTile> startOrder_;
     int started_ = 0;
     int maxConcurrent_ = 4;
     QThreadPool pool_;

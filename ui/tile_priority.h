@@ -6,7 +6,7 @@
 #include <QPointF>
 #include <vector>
 
-#include "tile_key.h"
+#include "grid_tile.h"
 
 namespace tessera::ui {
 
@@ -23,9 +23,9 @@ struct TilePriority {
 
 // The priority of a tile of a pyramid with `levels` levels (tile side 256 at every level) when
 // the view is centred on `centre` (full-resolution pixels).
-TilePriority tilePriority(const TileKey& key, int levels, QPointF centre);
+TilePriority tilePriority(const GridTile& key, int levels, QPointF centre);
 
 // Sorts keys in request order (stable for equal priorities).
-void sortByPriority(std::vector<TileKey>& keys, int levels, QPointF centre);
+void sortByPriority(std::vector<GridTile>& keys, int levels, QPointF centre);
 
 }  // namespace tessera::ui

@@ -91,7 +91,7 @@ int ViewTransform::levelForZoom(double zoom) const {
     return std::clamp(levels_ - 1 - steps, 0, levels_ - 1);
 }
 
-QRectF ViewTransform::tileImageRect(const TileKey& k) const {
+QRectF ViewTransform::tileImageRect(const GridTile& k) const {
     const double sideX = tileW_ * levelScale(k.z), sideY = tileH_ * levelScale(k.z);
     const double x0 = k.x * sideX, y0 = k.y * sideY;
     const double x1 = std::min((k.x + 1) * sideX, double(width_));
@@ -99,8 +99,8 @@ QRectF ViewTransform::tileImageRect(const TileKey& k) const {
     return QRectF(QPointF(x0, y0), QPointF(x1, y1));
 }
 
-std::vector<TileKey> ViewTransform::tilesIn(int z, const QRectF& r) const {
-    std::vector<TileKey> out;
+std::vector<GridTile> ViewTransform::tilesIn(int z, const QRectF& r) const {
+    std::vector<GridTile> out;
     if (!valid()) return out;
     const double sideX = tileW_ * levelScale(z), sideY = tileH_ * levelScale(z);
     const int tx0 = std::max(0, int(std::floor(r.left() / sideX)));

@@ -8,7 +8,7 @@
 #include <QSizeF>
 #include <vector>
 
-#include "tile_key.h"
+#include "grid_tile.h"
 
 namespace tessera::ui {
 
@@ -54,9 +54,9 @@ class ViewTransform {
     // The level whose pixels are closest to (not larger than) screen pixels at this zoom.
     int levelForZoom(double zoom) const;
     // The tile's area in full-resolution image pixels, clipped to the image.
-    QRectF tileImageRect(const TileKey& key) const;
+    QRectF tileImageRect(const GridTile& key) const;
     // Tiles of level z intersecting an image rectangle.
-    std::vector<TileKey> tilesIn(int z, const QRectF& imageRect) const;
+    std::vector<GridTile> tilesIn(int z, const QRectF& imageRect) const;
 
   private:
     void clampCentre();

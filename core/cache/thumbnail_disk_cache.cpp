@@ -75,21 +75,6 @@ std::string ThumbnailDiskCache::defaultDirectory() {
     return (base + QStringLiteral("/tessera/thumbnails")).toStdString();
 }
 
-std::optional<ThumbnailDiskCache::Identity> ThumbnailDiskCache::identityOf(const std::string& uri) {
-    if (uri.empty()) return std::nullopt;
-    const std::string path = toGdalPath(uri);
-    if (isRemoteUri(uri) || path.rfind("/vsi", 0) == 0) return Identity{"uri:" + uri, true};
-    std::error_code ec;
-    const fs::path canonical = fs::canonical(fs::path(path), ec);
-    if (ec) return std::nullopt;
-    struct stat st {};
-    if (::stat(canonical.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-    const long long mtimeNs = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-    return Identity{"file:" + canonical.string() + "|" + std::to_string((long long)st.st_size) +
-                        "|" + std::to_string(mtimeNs),
-                    false};
-}
-
 std::string ThumbnailDiskCache::entryPath(const Identity& identity,
                                           const std::string& params) const {
     const std::string key = fullKey(identity, params);

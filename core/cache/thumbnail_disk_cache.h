@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "cache/source_identity.h"
+
 namespace tessera {
 
 class ThumbnailDiskCache {
@@ -37,12 +39,12 @@ class ThumbnailDiskCache {
     static std::string defaultDirectory();
 
     // The identity of the image at uri, or nullopt when a local file does not exist (nothing is
-    // cached then). remote is set for identities that expire (URLs, /vsi paths).
-    struct Identity {
-        std::string text;
-        bool remote = false;
-    };
-    static std::optional<Identity> identityOf(const std::string& uri);
+    // cached then). remote is set for identities that expire (URLs, /vsi paths): no network
+    // request is made for them.
+    using Identity = SourceIdentity;
+    static std::optional<Identity> identityOf(const std::string& uri) {
+        return identifySource(uri, false);
+    }
 
     // The bytes stored for identity + params, or nullopt (missing, expired, corrupt).
     std::optional<std::vector<std::uint8_t>> get(const Identity& identity,

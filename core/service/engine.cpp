@@ -30,34 +30,12 @@ struct Engine::Impl {
     std::list<std::pair<std::string, std::shared_ptr<ImageView>>> views;  // front = recent
     std::unordered_map<std::string, decltype(views)::iterator> viewIndex;
     SingleFlight<std::shared_ptr<ImageView>> viewFlight;
-    SingleFlight<CachedBytes> tileFlight;
-    static constexpr std::size_t kMaxViews = 128;
+    // Views hold their source: at most as many as the source cache keeps, so the view cache
+    // never keeps files open that the source cache has closed.
+    std::size_t maxViews = 64;
 };
 
 namespace {
-
-std::string styleKey(const StyleSpec& s) {
-    return s.styleJson + "|f" + std::to_string(s.frame);
-}
-
-std::string encodeKey(Encoding e, const EncodeOptions& o) {
-    std::string k = encodingName(e);
-    switch (e) {
-        case Encoding::JPEG:
-            k += ":q" + std::to_string(o.jpegQuality) + "s" + std::to_string(o.jpegSubsampling);
-            break;
-        case Encoding::WebP:
-            k += ":q" + std::to_string(o.webpQuality) + (o.webpLossless ? "l" : "");
-            break;
-        case Encoding::PNG:
-            k += ":" + std::to_string(o.pngLevel);
-            break;
-        case Encoding::TIFF:
-            k += ":" + o.tiffCompression;
-            break;
-    }
-    return k;
-}
 
 // A double for cache keys: shortest text that reads back to the same value.
 std::string numberKey(double v) {
@@ -75,8 +53,8 @@ void checkThumbnailSize(int w, int h, int maxSide) {
 
 // Pads an edge tile to a full tile with zeros (transparent where the image has alpha), as
 // large_image does after styling.
-Image padTile(const Image& img, int width, int height) {
-    if (img.width >= width && img.height >= height) return img;
+Image padTile(Image img, int width, int height) {
+    if (img.width >= width && img.height >= height) return img;  // moved, not copied
     Image out(width, height, img.channels, img.type);
     for (int y = 0; y < img.height; ++y) std::copy_n(img.row(y), img.rowBytes(), out.row(y));
     return out;
@@ -114,10 +92,12 @@ std::optional<Bytes> passthroughTile(ImageView& v, const TileRequest& r) {
 
 Engine::Engine(EngineConfig config)
     : config_(std::move(config)),
-      tileCache_(config_.tileCache ? config_.tileCache
-                                   : std::make_shared<MemoryTileCache>(config_.tileCacheBytes)),
-      sources_(config_.maxOpenSources),
+      tiles_(config_.tileCache ? config_.tileCache
+                               : std::make_shared<MemoryTileCache>(config_.tileCacheBytes),
+             config_.decodedCacheBytes),
+      sources_(config_.maxOpenSources, {}, config_.remoteRevalidateSeconds),
       impl_(std::make_unique<Impl>()) {
+    impl_->maxViews = std::max<std::size_t>(1, config_.maxOpenSources);
     if (!config_.thumbnailCacheDir.empty()) {
         ThumbnailDiskCache::Options o;
         o.directory = config_.thumbnailCacheDir;
@@ -129,68 +109,92 @@ Engine::Engine(EngineConfig config)
 Engine::~Engine() = default;
 
 std::shared_ptr<ImageView> Engine::view(const ImageRef& ref) {
+    OpenOptions options;
+    options.sourceName = ref.sourceName;
+    // The source cache checks the file's identity: a changed file comes back as a new source,
+    // and a view of the old one is replaced.
+    const SourceCache::Opened opened = sources_.open(ref.uri, options);
     const std::string key = ref.uri + "\x1f" + ref.sourceName + "\x1f" + ref.projection;
-    {
+    auto current = [&]() -> std::shared_ptr<ImageView> {
         std::lock_guard lock(impl_->viewsMutex);
-        if (auto it = impl_->viewIndex.find(key); it != impl_->viewIndex.end()) {
-            impl_->views.splice(impl_->views.begin(), impl_->views, it->second);
-            return it->second->second;
+        auto it = impl_->viewIndex.find(key);
+        if (it == impl_->viewIndex.end()) return nullptr;
+        if (it->second->second->sourcePtr() != opened.source) {  // the file changed
+            impl_->views.erase(it->second);
+            impl_->viewIndex.erase(it);
+            return nullptr;
         }
-    }
-    auto v = impl_->viewFlight.run(key, [&] {
-        OpenOptions options;
-        options.sourceName = ref.sourceName;
-        return std::make_shared<ImageView>(sources_.get(ref.uri, options), ref.projection);
+        impl_->views.splice(impl_->views.begin(), impl_->views, it->second);
+        return it->second->second;
+    };
+    if (auto v = current()) return v;
+    auto v = impl_->viewFlight.run(key + "\x1f" + opened.identity.text, [&] {
+        if (auto landed = current()) return landed;
+        return std::make_shared<ImageView>(opened.source, ref.projection, opened.identity.text);
     });
+    std::vector<std::shared_ptr<ImageView>> dropped;  // released after the lock is dropped
     std::lock_guard lock(impl_->viewsMutex);
     if (impl_->viewIndex.find(key) == impl_->viewIndex.end()) {
         impl_->views.emplace_front(key, v);
         impl_->viewIndex[key] = impl_->views.begin();
-        while (impl_->views.size() > Impl::kMaxViews) {
+        while (impl_->views.size() > impl_->maxViews) {
             impl_->viewIndex.erase(impl_->views.back().first);
+            dropped.push_back(std::move(impl_->views.back().second));
             impl_->views.pop_back();
         }
     }
     return v;
 }
 
-Image Engine::tileImage(const TileRequest& r) {
+TileKey Engine::tileKey(const ImageView& v, const TileRequest& r, TileKind kind) {
+    TileKey k;
+    k.kind = kind;
+    k.view = v.key();
+    k.z = r.z;
+    k.x = r.x;
+    k.y = r.y;
+    k.frame = r.style.frame;
+    k.style = canonicalStyle(r.style.styleJson);
+    k.edgeCrop = r.edgeCrop;
+    k.encoder = EncoderKey{r.encoding, r.encodeOptions};
+    return k;
+}
+
+TileStore::Pixels Engine::tilePixels(const TileRequest& r) {
     auto v = view(r.image);
     const TileGrid& grid = v->grid();
     grid.checkTile(r.z, r.x, r.y);
-    if (grid.isProjected()) {
-        const Bounds b = grid.tileBounds(r.z, r.x, r.y);
-        if (!b.intersects(v->projectedDataBounds()))
-            return Image(TileGrid::kTileSize, TileGrid::kTileSize, 4);  // transparent, unstyled
-        ReadArea area{
-            true, b.xmin, b.ymin, b.xmax, b.ymax, TileGrid::kTileSize, TileGrid::kTileSize};
+    return tiles_.pixels(tileKey(*v, r), [&]() -> Image {
+        if (grid.isProjected()) {
+            const Bounds b = grid.tileBounds(r.z, r.x, r.y);
+            if (!b.intersects(v->projectedDataBounds()))
+                return Image(TileGrid::kTileSize, TileGrid::kTileSize, 4);  // transparent
+            ReadArea area{
+                true, b.xmin, b.ymin, b.xmax, b.ymax, TileGrid::kTileSize, TileGrid::kTileSize};
+            checkAnswerBudget(*v, r.style, false, area, trc("Engine", "A tile"));
+            return v->render(r.style, area);
+        }
+        const PixelWindow w = grid.window(r.z, r.x, r.y);
+        ReadArea area{false, w.x0, w.y0, w.x1, w.y1, w.outWidth, w.outHeight};
         checkAnswerBudget(*v, r.style, false, area, trc("Engine", "A tile"));
-        return v->render(r.style, area);
-    }
-    const PixelWindow w = grid.window(r.z, r.x, r.y);
-    ReadArea area{false, w.x0, w.y0, w.x1, w.y1, w.outWidth, w.outHeight};
-    checkAnswerBudget(*v, r.style, false, area, trc("Engine", "A tile"));
-    Image img = v->render(r.style, area);
-    return r.edgeCrop ? img : padTile(img, grid.tileWidth(), grid.tileHeight());
+        Image img = v->render(r.style, area);
+        if (r.edgeCrop) return img;
+        return padTile(std::move(img), grid.tileWidth(), grid.tileHeight());
+    });
+}
+
+Image Engine::tileImage(const TileRequest& r) {
+    return *tilePixels(r);
 }
 
 Encoded Engine::tile(const TileRequest& r) {
     auto v = view(r.image);
     v->grid().checkTile(r.z, r.x, r.y);
-    const std::string key = v->key() + "|t" + std::to_string(r.z) + "/" + std::to_string(r.x) +
-                            "/" + std::to_string(r.y) + "|" + styleKey(r.style) + "|" +
-                            encodeKey(r.encoding, r.encodeOptions) + (r.edgeCrop ? "|crop" : "");
-    if (auto hit = tileCache_->get(key)) return {hit, mimeType(r.encoding)};
-    CachedBytes bytes = impl_->tileFlight.run(key, [&]() -> CachedBytes {
-        std::shared_ptr<const Bytes> encoded;
-        if (auto raw = passthroughTile(*v, r)) {
-            encoded = std::make_shared<const Bytes>(std::move(*raw));
-        } else {
-            Image img = tileImage(r);
-            encoded = std::make_shared<const Bytes>(encodeImage(img, r.encoding, r.encodeOptions));
-        }
-        tileCache_->put(key, encoded);
-        return encoded;
+    CachedBytes bytes = tiles_.bytes(tileKey(*v, r), [&]() -> CachedBytes {
+        if (auto raw = passthroughTile(*v, r))
+            return std::make_shared<const Bytes>(std::move(*raw));
+        return std::make_shared<const Bytes>(
+            encodeImage(*tilePixels(r), r.encoding, r.encodeOptions));
     });
     return {bytes, mimeType(r.encoding)};
 }
@@ -241,13 +245,15 @@ Image Engine::thumbnailImage(const ThumbnailRequest& r) {
 
 Encoded Engine::thumbnail(const ThumbnailRequest& r) {
     // Keys need no opened source, so a disk-cache hit never opens the image.
-    const std::string params =
-        "thumb|" + std::to_string(r.maxWidth) + "x" + std::to_string(r.maxHeight) + "|" +
-        r.image.projection + "|" + r.image.sourceName + "|" + styleKey(r.style) + "|" +
-        encodeKey(r.encoding, r.encodeOptions) + "|" + thumbnailStretchName(r.stretch) + "|g" +
-        numberKey(r.gamma) + "|" + r.label;
-    const std::string key = r.image.uri + "|" + params;
-    return cachedThumbnail(key, {r.image.uri}, params, r.encoding, [&] {
+    TileKey key;
+    key.kind = TileKind::Thumbnail;
+    key.view = r.image.sourceName + "|" + r.image.projection;
+    key.frame = r.style.frame;
+    key.style = canonicalStyle(r.style.styleJson);
+    key.extra = std::to_string(r.maxWidth) + "x" + std::to_string(r.maxHeight) + "|" +
+                thumbnailStretchName(r.stretch) + "|g" + numberKey(r.gamma) + "|" + r.label;
+    key.encoder = EncoderKey{r.encoding, r.encodeOptions};
+    return cachedThumbnail(std::move(key), {r.image.uri}, r.encoding, [&] {
         return encodeImage(thumbnailImage(r), r.encoding, r.encodeOptions);
     });
 }
@@ -262,51 +268,48 @@ Image Engine::rgbThumbnailImage(const RgbThumbnailRequest& r) {
 }
 
 Encoded Engine::rgbThumbnail(const RgbThumbnailRequest& r) {
-    std::string params = "rgbthumb|" + std::to_string(r.maxWidth) + "x" +
-                         std::to_string(r.maxHeight) + "|f" + std::to_string(r.frame) + "|" +
-                         encodeKey(r.encoding, r.encodeOptions) + "|g" + numberKey(r.gamma) + "|" +
-                         r.label;
-    std::string key;
-    for (const ImageRef& ref : r.images) {
-        params += "|" + ref.projection + "|" + ref.sourceName;
-        key += ref.uri + "\x1e";
-    }
-    key += params;
+    TileKey key;
+    key.kind = TileKind::Thumbnail;
+    key.view = "rgb";
+    for (const ImageRef& ref : r.images) key.view += "|" + ref.sourceName + "|" + ref.projection;
+    key.frame = r.frame;
+    key.extra = std::to_string(r.maxWidth) + "x" + std::to_string(r.maxHeight) + "|g" +
+                numberKey(r.gamma) + "|" + r.label;
+    key.encoder = EncoderKey{r.encoding, r.encodeOptions};
     return cachedThumbnail(
-        key, {r.images[0].uri, r.images[1].uri, r.images[2].uri}, params, r.encoding,
+        std::move(key), {r.images[0].uri, r.images[1].uri, r.images[2].uri}, r.encoding,
         [&] { return encodeImage(rgbThumbnailImage(r), r.encoding, r.encodeOptions); });
 }
 
-Encoded Engine::cachedThumbnail(const std::string& key, const std::vector<std::string>& uris,
-                                const std::string& params, Encoding encoding,
-                                const std::function<Bytes()>& render) {
-    if (auto hit = tileCache_->get(key)) return {hit, mimeType(encoding)};
-    // The disk cache: identity of every image (path, size, mtime) + the parameters.
-    std::optional<ThumbnailDiskCache::Identity> identity;
-    if (thumbnailDisk_) {
-        ThumbnailDiskCache::Identity all;
-        for (const std::string& uri : uris) {
-            auto id = ThumbnailDiskCache::identityOf(uri);
-            if (!id) {
-                all.text.clear();
-                break;
-            }
-            all.text += (all.text.empty() ? "" : "\x1e") + id->text;
-            all.remote = all.remote || id->remote;
+Encoded Engine::cachedThumbnail(TileKey key, const std::vector<std::string>& uris,
+                                Encoding encoding, const std::function<Bytes()>& render) {
+    // The disk cache stores under the identity of every image (path, size, mtime) + the
+    // parameters; the memory tier's key holds both.
+    const std::string params = key.str();
+    ThumbnailDiskCache::Identity all;
+    bool known = true;
+    for (const std::string& uri : uris) {
+        std::optional<SourceIdentity> id = identifySource(uri);
+        if (!id) {
+            known = false;
+            id = SourceIdentity{"uri:" + uri, false};
         }
-        if (!all.text.empty()) {
-            identity = all;
-            if (auto bytes = thumbnailDisk_->get(*identity, params)) {
-                auto shared = std::make_shared<const Bytes>(std::move(*bytes));
-                tileCache_->put(key, shared);
-                return {shared, mimeType(encoding)};
-            }
+        all.text += (all.text.empty() ? "" : "\x1e") + id->text;
+        all.remote = all.remote || id->remote;
+    }
+    key.view = all.text + "\x1e" + key.view;
+    if (auto hit = tiles_.findBytes(key)) return {hit, mimeType(encoding)};
+    const bool disk = thumbnailDisk_ && known;
+    if (disk) {
+        if (auto bytes = thumbnailDisk_->get(all, params)) {
+            auto shared = std::make_shared<const Bytes>(std::move(*bytes));
+            tiles_.putBytes(key, shared);
+            return {shared, mimeType(encoding)};
         }
     }
-    CachedBytes bytes = impl_->tileFlight.run(key, [&]() -> CachedBytes {
+    CachedBytes bytes = tiles_.bytes(key, [&]() -> CachedBytes {
         auto encoded = std::make_shared<const Bytes>(render());
-        tileCache_->put(key, encoded);
-        if (identity) thumbnailDisk_->put(*identity, params, *encoded);
+        if (disk) thumbnailDisk_->put(all, params, *encoded);
         return encoded;
     });
     return {bytes, mimeType(encoding)};
@@ -389,12 +392,15 @@ Image Engine::associatedImageImage(const ImageRef& ref, const std::string& name,
 Encoded Engine::associatedImage(const ImageRef& ref, const std::string& name, int maxWidth,
                                 int maxHeight, Encoding encoding, const EncodeOptions& options) {
     auto v = view(ref);
-    const std::string key = v->key() + "|assoc:" + name + "|" + std::to_string(maxWidth) + "x" +
-                            std::to_string(maxHeight) + "|" + encodeKey(encoding, options);
-    if (auto hit = tileCache_->get(key)) return {hit, mimeType(encoding)};
-    auto bytes = std::make_shared<const Bytes>(
-        encodeImage(associatedImageImage(ref, name, maxWidth, maxHeight), encoding, options));
-    tileCache_->put(key, bytes);
+    TileKey key;
+    key.kind = TileKind::Associated;
+    key.view = v->key();
+    key.extra = name + "|" + std::to_string(maxWidth) + "x" + std::to_string(maxHeight);
+    key.encoder = EncoderKey{encoding, options};
+    auto bytes = tiles_.bytes(key, [&]() -> CachedBytes {
+        return std::make_shared<const Bytes>(
+            encodeImage(associatedImageImage(ref, name, maxWidth, maxHeight), encoding, options));
+    });
     return {bytes, mimeType(encoding)};
 }
 

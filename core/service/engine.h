@@ -1,6 +1,7 @@
 // Engine: the one service every consumer calls. It composes the request flow
-//   request → tile cache → single-flight → source cache → tile grid → Source::read
-//   → style → encoder → tile cache
+//   request → encoded tier → source cache (file identity) → decoded tier → tile grid
+//   → Source::read → style → encoder → encoded tier  (cache/tile_store.h; both tiers
+//   single-flight, keyed by cache/tile_key.h)
 // and the region, thumbnail, pixel, histogram and metadata variants of it.
 //
 // Thread safety: every member may be called from any number of threads at once. The Engine
@@ -18,6 +19,8 @@
 #include "cache/source_cache.h"
 #include "cache/thumbnail_disk_cache.h"
 #include "cache/tile_cache.h"
+#include "cache/tile_key.h"
+#include "cache/tile_store.h"
 #include "encode/encoder.h"
 #include "raster/image.h"
 #include "service/image_view.h"
@@ -26,9 +29,16 @@
 namespace tessera {
 
 struct EngineConfig {
+    // Encoded tiles (and thumbnails): an in-process LRU of tileCacheBytes, unless tileCache
+    // names a shared backend (memcached).
     std::size_t tileCacheBytes = std::size_t(256) << 20;
+    std::shared_ptr<TileCache> tileCache;
+    // Decoded (styled) tiles, shared by every consumer in this process.
+    std::size_t decodedCacheBytes = std::size_t(128) << 20;
     std::size_t maxOpenSources = 64;
-    std::shared_ptr<TileCache> tileCache;  // null = a MemoryTileCache of tileCacheBytes
+    // Remote files are asked again whether they changed (size, Last-Modified, ETag) at most this
+    // often; local files are stat'ed on every request.
+    int remoteRevalidateSeconds = 300;
     // Output limits (the server maps violations to 400).
     long long maxRegionPixels = 16384LL * 16384;
     int maxThumbnailSide = 4096;
@@ -55,9 +65,27 @@ class Engine {
     // The opened image seen through its projection (cached with its source).
     std::shared_ptr<ImageView> view(const ImageRef& ref);
 
-    // Tiles: encoded (cached) and as an image (for the viewer's textures).
+    // Tiles: encoded, and decoded (for the viewer's textures, @2x assembly); both cached.
     Encoded tile(const TileRequest& request);
-    Image tileImage(const TileRequest& request);
+    TileStore::Pixels tilePixels(const TileRequest& request);
+    Image tileImage(const TileRequest& request);  // a copy of tilePixels
+    // The cache key of a tile request seen through its view (tests, and the variants below).
+    static TileKey tileKey(const ImageView& view, const TileRequest& request,
+                           TileKind kind = TileKind::Tile);
+
+    // A tile of twice the size covering z/x/y, assembled from the four z+1 children (below the
+    // deepest level of a pixel grid, the tile itself doubled by pixel replication); children
+    // outside a pixel grid stay transparent.
+    Encoded tile2x(const TileRequest& request);
+    // A Deep Zoom tile (tiling/deep_zoom.h); Error(NotFound) outside the pyramid.
+    Encoded deepZoomTile(const DeepZoomRequest& request);
+    // A map in any CRS as 8-bit RGBA (decoded tier), and encoded by `encode` under a format key
+    // naming every choice the encoder makes (encoded tier). mapLayerBytes: what one layer's
+    // render costs against the request's memory budget.
+    TileStore::Pixels mapPixels(const MapRenderRequest& request);
+    CachedBytes mapBytes(const MapRenderRequest& request, const std::string& format,
+                         const std::function<CachedBytes(const Image&)>& encode);
+    std::size_t mapLayerBytes(const MapLayer& layer, int width, int height);
 
     Encoded region(const RegionRequest& request);
     Image regionImage(const RegionRequest& request);
@@ -93,19 +121,21 @@ class Engine {
                             int maxHeight, Encoding encoding, const EncodeOptions& options = {});
 
     const EngineConfig& config() const noexcept { return config_; }
-    TileCache& tileCache() noexcept { return *tileCache_; }
+    // The encoded tier (stats, clearing) and both tiers.
+    TileCache& tileCache() noexcept { return tiles_.encodedTier(); }
+    TileStore& tileStore() noexcept { return tiles_; }
     SourceCache& sourceCache() noexcept { return sources_; }
     // The thumbnail disk cache, null when EngineConfig::thumbnailCacheDir is empty.
     ThumbnailDiskCache* thumbnailDiskCache() noexcept { return thumbnailDisk_.get(); }
 
   private:
-    Encoded cachedThumbnail(const std::string& key, const std::vector<std::string>& uris,
-                            const std::string& params, Encoding encoding,
+    TileKey mapKey(const MapRenderRequest& request);
+    Encoded cachedThumbnail(TileKey key, const std::vector<std::string>& uris, Encoding encoding,
                             const std::function<Bytes()>& render);
 
     struct Impl;
     EngineConfig config_;
-    std::shared_ptr<TileCache> tileCache_;
+    TileStore tiles_;
     SourceCache sources_;
     std::unique_ptr<ThumbnailDiskCache> thumbnailDisk_;
     std::unique_ptr<Impl> impl_;

@@ -59,10 +59,10 @@ TileGrid pixelGridOf(const SourceInfo& inf) {
 
 }  // namespace
 
-ImageView::ImageView(SourcePtr source, const std::string& projection)
+ImageView::ImageView(SourcePtr source, const std::string& projection, const std::string& identity)
     : source_(std::move(source)), grid_(pixelGridOf(source_->info())), sourceGrid_(grid_) {
     const SourceInfo& inf = source_->info();
-    key_ = source_->uri() + "|" + inf.sourceName;
+    key_ = (identity.empty() ? source_->uri() : identity) + "|" + inf.sourceName;
     if (projection.empty()) return;
     if (!inf.geospatial)
         fail(ErrorKind::BadRequest,
@@ -108,8 +108,8 @@ std::shared_ptr<const ResolvedStyle> ImageView::resolve(const StyleSpec& spec) {
     std::shared_ptr<const Style> style;
     {
         std::lock_guard lock(mutex_);
-        if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
-        if (auto it = parsed_.find(spec.styleJson); it != parsed_.end()) style = it->second;
+        if (auto* r = resolved_.find(key)) return *r;
+        if (auto* p = parsed_.find(spec.styleJson)) style = *p;
     }
     if (!style) {
         if (spec.styleJson.empty()) {
@@ -119,7 +119,7 @@ std::shared_ptr<const ResolvedStyle> ImageView::resolve(const StyleSpec& spec) {
             style = std::make_shared<const Style>(parseStyle(std::string_view(spec.styleJson)));
         }
         std::lock_guard lock(mutex_);
-        parsed_.emplace(spec.styleJson, style);
+        parsed_.put(spec.styleJson, style);
     }
     std::shared_ptr<const ResolvedStyle> resolved;
     if (style && !style->raw) {
@@ -128,7 +128,7 @@ std::shared_ptr<const ResolvedStyle> ImageView::resolve(const StyleSpec& spec) {
             resolveStyle(*style, provider, projected(), spec.frame));
     }
     std::lock_guard lock(mutex_);
-    resolved_.emplace(key, resolved);
+    resolved_.put(key, resolved);
     return resolved;
 }
 

@@ -17,6 +17,7 @@
 #include "source/source.h"
 #include "style/style.h"
 #include "tiling/tile_grid.h"
+#include "util/lru_map.h"
 
 namespace tessera {
 
@@ -31,8 +32,9 @@ struct ReadArea {
 class ImageView {
   public:
     // Throws Error(BadRequest) for a geographic projection ("must not be geographic") or one
-    // whose extent is unknown ("unitsPerPixel must be specified").
-    ImageView(SourcePtr source, const std::string& projection);
+    // whose extent is unknown ("unitsPerPixel must be specified"). identity: the file's
+    // (cache/source_identity.h), the first part of key(); "" = the source's URI.
+    ImageView(SourcePtr source, const std::string& projection, const std::string& identity = {});
 
     const Source& source() const noexcept { return *source_; }
     const SourcePtr& sourcePtr() const noexcept { return source_; }
@@ -45,7 +47,7 @@ class ImageView {
     const std::string& projection() const noexcept { return projection_; }
     // large_image's lower-case form: "epsg:3857", or null in JSON when unprojected.
     std::string projectionSrs() const;
-    // Cache-key prefix identifying source and projection.
+    // Cache-key prefix identifying the file (path, size, mtime), reader and projection.
     const std::string& key() const noexcept { return key_; }
 
     // Data bounds in the view's projection (projected views only).
@@ -86,8 +88,10 @@ class ImageView {
     Bounds dataBounds_;
 
     mutable std::mutex mutex_;
-    std::map<std::pair<std::string, int>, std::shared_ptr<const ResolvedStyle>> resolved_;
-    std::map<std::string, std::shared_ptr<const Style>> parsed_;
+    // Keyed by client-supplied style text: bounded (a resolved style may hold lookup tables).
+    static constexpr std::size_t kMaxStyles = 64;
+    LruMap<std::pair<std::string, int>, std::shared_ptr<const ResolvedStyle>> resolved_{kMaxStyles};
+    LruMap<std::string, std::shared_ptr<const Style>> parsed_{kMaxStyles};
     mutable std::map<int, std::shared_ptr<const Raster>> overviews_;
 };
 

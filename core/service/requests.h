@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "encode/encoding.h"
 #include "source/source.h"
@@ -107,6 +108,31 @@ struct HistogramRequest {
     int frame = 0;
     // Longest side of the image the histogram is computed on; 0 = full resolution.
     int maxSize = 2048;
+};
+
+// A Deep Zoom tile (tiling/deep_zoom.h) of the unprojected image.
+struct DeepZoomRequest {
+    ImageRef image;  // its projection is ignored: Deep Zoom is a pixel pyramid
+    int level = 0, col = 0, row = 0;
+    StyleSpec style;
+    Encoding encoding = Encoding::PNG;
+    EncodeOptions encodeOptions;
+};
+
+// A map in any CRS (WMS GetMap, WMTS tiles outside WebMercatorQuad): every layer's image seen
+// through its EPSG:3857 view (transparent outside the data, large_image's warp alpha), warped to
+// exactly width × height over bounds (in crs, x = easting/longitude) and composited in order
+// into 8-bit RGBA.
+struct MapLayer {
+    ImageRef image;  // its projection is ignored (EPSG:3857 is used)
+    StyleSpec style;
+};
+struct MapRenderRequest {
+    std::vector<MapLayer> layers;
+    std::string crs;
+    double xmin = 0, ymin = 0, xmax = 0, ymax = 0;
+    int width = 256;
+    int height = 256;
 };
 
 }  // namespace tessera

@@ -38,6 +38,7 @@ struct WrkResult {
 std::shared_ptr<Engine> makeEngine(bool cache) {
     EngineConfig c;
     c.tileCacheBytes = cache ? (std::size_t(256) << 20) : 1;  // 1 byte: nothing stays cached
+    c.decodedCacheBytes = cache ? (std::size_t(128) << 20) : 1;
     return std::make_shared<Engine>(c);
 }
 

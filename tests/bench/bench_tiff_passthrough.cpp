@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
     }
     EngineConfig config;
     config.tileCacheBytes = 1;  // nothing fits: every request is computed
+    config.decodedCacheBytes = 1;
     Engine engine(config);
     TileRequest t;
     t.image.uri = path;

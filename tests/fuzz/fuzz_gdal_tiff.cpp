@@ -16,6 +16,7 @@ Engine& engine() {
     static Engine e([] {
         EngineConfig c;
         c.tileCacheBytes = std::size_t(8) << 20;
+        c.decodedCacheBytes = std::size_t(8) << 20;
         c.maxOpenSources = 2;
         return c;
     }());
@@ -73,6 +74,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     engine().sourceCache().clear();
-    engine().tileCache().clear();
+    engine().tileStore().clear();
     return 0;
 }
