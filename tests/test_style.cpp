@@ -14,6 +14,7 @@
 #include <map>
 #include <random>
 
+#include "raster/to_8bit.h"
 #include "stats/histogram.h"
 #include "style/style.h"
 #include "util/error.h"

@@ -9,8 +9,8 @@
 namespace tessera::ui {
 
 // An RGBA8888 (not premultiplied) copy of img: L → grey, LA → grey + alpha, RGB → opaque.
-// 16-bit samples are divided by 256, float samples clipped to 0..255, other types scaled the
-// same way large_image does for 8-bit output (approximately). Empty img → null QImage.
+// Samples become 8 bits by large_image's rules (raster/to_8bit.h), as in the server's PNGs.
+// An empty or inconsistent img → null QImage.
 QImage toQImage(const Image& img);
 
 // An 8-bit RGBA core Image from any QImage.

@@ -8,6 +8,7 @@
 
 #include "encode/encoder.h"
 #include "encode/image_convert.h"
+#include "raster/to_8bit.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -16,7 +17,6 @@ namespace tessera {
 namespace {
 
 using encode_detail::checkImage;
-using encode_detail::toUInt8;
 
 // Per-thread TurboJPEG handle and output buffer (tjAlloc'd, sized with tjBufSize).
 struct JpegThreadState {
@@ -61,7 +61,7 @@ Bytes encodeJpeg(const Image& img, int quality, int subsampling) {
     if (!st.handle)
         fail(ErrorKind::Internal, trc("Encoder", "Could not create a JPEG compressor."));
 
-    const std::uint8_t* samples = toUInt8(img, st.converted);
+    const std::uint8_t* samples = imageTo8Bit(img, st.converted);
     const std::size_t pixels = std::size_t(img.width) * std::size_t(img.height);
     int pixelFormat = TJPF_GRAY;
     int sampling = TJSAMP_GRAY;

@@ -13,6 +13,7 @@
 
 #include "encode/encoder.h"
 #include "encode/image_convert.h"
+#include "raster/to_8bit.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -21,7 +22,6 @@ namespace tessera {
 namespace {
 
 using encode_detail::checkImage;
-using encode_detail::toUInt8;
 
 // A growable byte buffer that, unlike std::vector, never zero-fills what it grows into.
 struct Scratch {
@@ -220,7 +220,7 @@ Bytes encodePng(const Image& img, int level) {
 
     PngThreadState& st = threadState();
     const bool sixteen = img.type == DataType::UInt16;
-    const std::uint8_t* samples = sixteen ? img.pixels.data() : toUInt8(img, st.converted);
+    const std::uint8_t* samples = sixteen ? img.pixels.data() : imageTo8Bit(img, st.converted);
     filterImage(img, samples, sixteen, st.filtered);
     if (level <= 1)
         compressIsal(st, st.filtered, st.compressed);

@@ -7,6 +7,7 @@
 
 #include "encode/encoder.h"
 #include "encode/image_convert.h"
+#include "raster/to_8bit.h"
 #include "util/error.h"
 #include "util/i18n.h"
 
@@ -15,7 +16,6 @@ namespace tessera {
 namespace {
 
 using encode_detail::checkImage;
-using encode_detail::toUInt8;
 
 // libwebp writer appending to a Bytes.
 int appendToBytes(const std::uint8_t* data, std::size_t size, const WebPPicture* picture) {
@@ -75,7 +75,7 @@ Bytes encodeWebp(const Image& img, int quality, bool lossless) {
 
     thread_local std::vector<std::uint8_t> converted;
     thread_local std::vector<std::uint8_t> expanded;
-    const std::uint8_t* samples = toUInt8(img, converted);
+    const std::uint8_t* samples = imageTo8Bit(img, converted);
     const std::size_t pixels = std::size_t(img.width) * std::size_t(img.height);
 
     Picture picture;

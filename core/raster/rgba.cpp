@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "encode/image_convert.h"
+#include "raster/to_8bit.h"
 
 namespace tessera {
 
@@ -12,7 +13,7 @@ Image toRgba(const Image& img) {
     encode_detail::checkImage(img, "RGBA");
     if (img.type == DataType::UInt8 && img.channels == 4) return img;
     std::vector<std::uint8_t> scratch;
-    const std::uint8_t* s = encode_detail::toUInt8(img, scratch);
+    const std::uint8_t* s = imageTo8Bit(img, scratch);
     Image out(img.width, img.height, 4);
     const std::size_t n = std::size_t(img.width) * img.height;
     const int ch = img.channels;

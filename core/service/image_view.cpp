@@ -5,6 +5,7 @@
 
 #include "geo/crs.h"
 #include "geo/footprint.h"
+#include "raster/to_8bit.h"
 #include "stats/histogram.h"
 #include "util/error.h"
 #include "util/i18n.h"

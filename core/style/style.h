@@ -134,8 +134,4 @@ Image applyStyle(const ResolvedStyle& style, const std::vector<Raster>& rasters)
 // large_image's default style for a source (§3.4), or nullopt when none applies (raw output).
 std::optional<Style> defaultStyle(const SourceInfo& info, bool projected);
 
-// Unstyled conversion of raw samples to 8-bit (§3.2): uint16 //256, int16 (v+32768)//256, ...,
-// >4 bands keeps the first 3.
-Image rasterTo8Bit(const Raster& r);
-
 }  // namespace tessera

@@ -19,6 +19,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "raster/to_8bit.h"
 #include "style/style_direct.h"
 #include "style/style_internal.h"
 #include "style/style_math.h"

@@ -10,6 +10,7 @@
 #include <functional>
 #include <vector>
 
+#include "raster/to_8bit.h"
 #include "stats/histogram.h"
 #include "style/style.h"
 
