@@ -15,6 +15,7 @@
 #include "cache/single_flight.h"
 #include "cache/source_cache.h"
 #include "util/error.h"
+#include "util/handle_pool.h"
 #include "util/lru_map.h"
 
 using namespace tessera;
@@ -77,6 +78,65 @@ class TestCache : public QObject {
     Q_OBJECT
 
   private Q_SLOTS:
+    // The GDAL, TIFF and FITS readers' handle pools are one HandlePool: handles opened on
+    // demand, kept up to maxIdle, a preferred idle one chosen, at most maxOpen open at once.
+    void handlePoolLends() {
+        std::atomic<int> opened{0}, failNext{0};
+        using Pool = HandlePool<std::unique_ptr<int>>;
+        Pool pool(
+            [&] {
+                if (failNext.exchange(0)) fail(ErrorKind::IO, "cannot open");
+                return std::make_unique<int>(100 + opened++);
+            },
+            std::make_unique<int>(1), 2);
+        QCOMPARE(pool.idleCount(), std::size_t(1));
+        {
+            auto a = pool.acquire();
+            QCOMPARE(*a, 1);  // the first handle is lent first
+            auto b = pool.acquire();
+            QCOMPARE(*b, 100);
+            auto c = pool.acquire();
+            QCOMPARE(*c, 101);
+            QCOMPARE(pool.idleCount(), std::size_t(0));
+        }
+        QCOMPARE(pool.idleCount(), std::size_t(2));  // one of three closed: maxIdle 2
+        QCOMPARE(opened.load(), 2);
+        // Idle now: 101 and 100 (the last given back, 1, was closed). prefer picks the one it
+        // names; without it the most recently returned goes first.
+        auto p = pool.acquire([](const int& h) { return h == 101; });
+        QCOMPARE(*p, 101);
+        auto q = pool.acquire();
+        QCOMPARE(*q, 100);
+    }
+
+    void handlePoolBoundsOpenHandles() {
+        std::atomic<int> opened{0};
+        std::atomic<bool> failOpen{true};
+        HandlePool<std::unique_ptr<int>> pool(
+            [&] {
+                if (failOpen) fail(ErrorKind::IO, "cannot open");
+                return std::make_unique<int>(++opened);
+            },
+            nullptr, 8, 1);
+        // A failed open does not count as open: the next acquire opens again, no deadlock.
+        QVERIFY_THROWS_EXCEPTION(Error, pool.acquire());
+        failOpen = false;
+        auto lease = std::make_unique<HandlePool<std::unique_ptr<int>>::Lease>(pool.acquire());
+        QCOMPARE(**lease, 1);
+        // maxOpen 1: a second borrower waits until the first gives its handle back.
+        std::atomic<bool> got{false};
+        std::thread t([&] {
+            auto l = pool.acquire();
+            got = *l == 1;
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        QVERIFY(!got);
+        lease.reset();
+        t.join();
+        QVERIFY(got);
+        QCOMPARE(opened.load(), 1);
+    }
+
     // Style caches keyed by client text are LruMaps: bounded, least recently used dropped.
     void lruMapBounded() {
         LruMap<std::string, int> m(3);

@@ -47,56 +47,7 @@ FitsFilePtr openFitsFile(const std::string& path) {
 
 FitsHandlePool::FitsHandlePool(std::string path, FitsFilePtr first, std::size_t maxIdle,
                                std::size_t maxOpen)
-    : path_(std::move(path)), maxIdle_(maxIdle), maxOpen_(maxOpen) {
-    if (first) {
-        idle_.push_back(std::move(first));
-        open_ = 1;
-    }
-}
-
-FitsHandlePool::~FitsHandlePool() = default;
-
-FitsHandlePool::Lease::~Lease() {
-    if (pool_ && handle_) pool_->release(std::move(handle_));
-}
-
-FitsHandlePool::Lease FitsHandlePool::acquire() {
-    {
-        std::unique_lock lock(mutex_);
-        if (maxOpen_ > 0) returned_.wait(lock, [&] { return !idle_.empty() || open_ < maxOpen_; });
-        if (!idle_.empty()) {
-            FitsFilePtr h = std::move(idle_.back());
-            idle_.pop_back();
-            return Lease(this, std::move(h));
-        }
-        ++open_;
-    }
-    try {
-        return Lease(this, openFitsFile(path_));
-    } catch (...) {
-        std::lock_guard lock(mutex_);
-        --open_;
-        returned_.notify_one();
-        throw;
-    }
-}
-
-void FitsHandlePool::release(FitsFilePtr handle) {
-    {
-        std::lock_guard lock(mutex_);
-        if (idle_.size() < maxIdle_) {
-            idle_.push_back(std::move(handle));
-        } else {
-            --open_;
-        }
-    }
-    returned_.notify_one();
-    // A handle not kept closes here, outside the lock.
-}
-
-std::size_t FitsHandlePool::idleCount() const {
-    std::lock_guard lock(mutex_);
-    return idle_.size();
-}
+    : HandlePool([path = std::move(path)] { return openFitsFile(path); }, std::move(first), maxIdle,
+                 maxOpen) {}
 
 }  // namespace tessera

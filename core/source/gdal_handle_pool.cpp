@@ -73,44 +73,15 @@ GDALDataset* GdalHandle::overviewDataset(int level, bool thisLevelOnly) {
 
 GdalHandlePool::GdalHandlePool(std::string gdalPath, bool remote, GdalDatasetPtr first,
                                std::size_t maxIdle)
-    : path_(std::move(gdalPath)), remote_(remote), maxIdle_(maxIdle) {
-    if (first) idle_.push_back(std::make_unique<GdalHandle>(path_, remote_, std::move(first)));
-}
-
-GdalHandlePool::~GdalHandlePool() = default;
-
-GdalHandlePool::Lease::~Lease() {
-    if (pool_ && handle_) pool_->release(std::move(handle_));
-}
-
-GdalHandlePool::Lease GdalHandlePool::acquire() const {
-    {
-        std::lock_guard lock(mutex_);
-        if (!idle_.empty()) {
-            std::unique_ptr<GdalHandle> h = std::move(idle_.back());
-            idle_.pop_back();
-            return Lease(this, std::move(h));
-        }
-    }
-    // Open outside the lock: a remote open can take a while.
-    GdalDatasetPtr ds = openGdalDataset(path_, remote_);
-    if (!ds) fail(ErrorKind::IO, trf("GdalSource", "Cannot reopen %1: %2", path_, gdalLastError()));
-    return Lease(this, std::make_unique<GdalHandle>(path_, remote_, std::move(ds)));
-}
-
-void GdalHandlePool::release(std::unique_ptr<GdalHandle> handle) const {
-    std::unique_lock lock(mutex_);
-    if (idle_.size() < maxIdle_) {
-        idle_.push_back(std::move(handle));
-        return;
-    }
-    lock.unlock();
-    handle.reset();  // close outside the lock
-}
-
-std::size_t GdalHandlePool::idleCount() const {
-    std::lock_guard lock(mutex_);
-    return idle_.size();
-}
+    : HandlePool(
+          [gdalPath, remote] {
+              GdalDatasetPtr ds = openGdalDataset(gdalPath, remote);
+              if (!ds)
+                  fail(ErrorKind::IO,
+                       trf("GdalSource", "Cannot reopen %1: %2", gdalPath, gdalLastError()));
+              return std::make_unique<GdalHandle>(gdalPath, remote, std::move(ds));
+          },
+          first ? std::make_unique<GdalHandle>(gdalPath, remote, std::move(first)) : nullptr,
+          maxIdle) {}
 
 }  // namespace tessera

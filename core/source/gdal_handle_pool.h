@@ -1,16 +1,16 @@
-// A small pool of GDAL dataset handles for one file: GDAL datasets are not thread-safe, so each
-// read borrows a handle for its duration and returns it. Handles are opened on demand.
+// GDAL dataset handles for one file: GDAL datasets are not thread-safe, so each read borrows a
+// GdalHandle (the dataset, its overview datasets and warp transformers) from a HandlePool for
+// its duration and returns it.
 //
-// Thread safety: GdalHandlePool is safe to use from any number of threads. A GdalHandle (and the
-// lease holding it) belongs to one thread at a time.
+// Thread safety: GdalHandlePool as HandlePool's; a GdalHandle belongs to one thread at a time.
 #pragma once
 
 #include <cstddef>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <vector>
+
+#include "util/handle_pool.h"
 
 class GDALDataset;
 
@@ -54,48 +54,12 @@ class GdalHandle {
     std::map<std::string, void*> transformers_;
 };
 
-class GdalHandlePool {
+// Handles of one GDAL raster (util/handle_pool.h); a lease's handle is a GdalHandle.
+class GdalHandlePool : public HandlePool<std::unique_ptr<GdalHandle>> {
   public:
-    // `first` is the handle opened to probe the file; it becomes the first idle handle.
+    // Throws Error(IO) from acquire when the file cannot be reopened.
     GdalHandlePool(std::string gdalPath, bool remote, GdalDatasetPtr first,
                    std::size_t maxIdle = 8);
-    ~GdalHandlePool();
-    GdalHandlePool(const GdalHandlePool&) = delete;
-    GdalHandlePool& operator=(const GdalHandlePool&) = delete;
-
-    // A borrowed handle, returned to the pool when the lease ends.
-    class Lease {
-      public:
-        Lease(const GdalHandlePool* pool, std::unique_ptr<GdalHandle> handle)
-            : pool_(pool), handle_(std::move(handle)) {}
-        Lease(Lease&&) noexcept = default;
-        Lease& operator=(Lease&&) = delete;
-        Lease(const Lease&) = delete;
-        ~Lease();
-        GdalHandle& handle() const noexcept { return *handle_; }
-        GDALDataset* operator->() const noexcept { return handle_->dataset(); }
-        GDALDataset* get() const noexcept { return handle_->dataset(); }
-
-      private:
-        const GdalHandlePool* pool_;
-        std::unique_ptr<GdalHandle> handle_;
-    };
-
-    // Borrows an idle handle or opens a new one. Throws Error(IO) if the file cannot be reopened.
-    Lease acquire() const;
-
-    const std::string& gdalPath() const noexcept { return path_; }
-    bool remote() const noexcept { return remote_; }
-    std::size_t idleCount() const;
-
-  private:
-    void release(std::unique_ptr<GdalHandle> handle) const;
-
-    std::string path_;
-    bool remote_;
-    std::size_t maxIdle_;
-    mutable std::mutex mutex_;
-    mutable std::vector<std::unique_ptr<GdalHandle>> idle_;
 };
 
 }  // namespace tessera

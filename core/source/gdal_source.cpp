@@ -324,7 +324,7 @@ Raster GdalSource::read(const ReadWindow& w) const {
     std::uint8_t* dst = out.bandData(0) + (std::size_t(oy0) * w.outWidth + ox0) * std::size_t(size);
     const int bufW = ox1 - ox0, bufH = oy1 - oy0;
     auto lease = pool_->acquire();
-    GDALDataset* ds = lease.get();
+    GDALDataset* ds = lease->dataset();
     double scaleX = 1, scaleY = 1;
     const bool integral = rx0 == std::floor(rx0) && ry0 == std::floor(ry0) &&
                           rx1 == std::floor(rx1) && ry1 == std::floor(ry1);
@@ -340,7 +340,7 @@ Raster GdalSource::read(const ReadWindow& w) const {
     if (!integral || strips) {
         // GDAL picks overviews from the integer window around a fractional one; choose the level
         // from the exact window instead and read that level alone.
-        GDALDataset* levelDs = lease.handle().overviewDataset(level, true);
+        GDALDataset* levelDs = lease->overviewDataset(level, true);
         if (levelDs) {
             ds = levelDs;
             scaleX = double(ds->GetRasterXSize()) / info_.sizeX;
@@ -433,9 +433,9 @@ Raster GdalSource::readProjected(const ProjectedWindow& w) const {
     dst->SetProjection(dstWkt.c_str());
 
     auto lease = pool_->acquire();
-    GDALDataset* src = lease.get();
+    GDALDataset* src = lease->dataset();
     clearGdalError();
-    void* transformer = lease.handle().warpTransformer(dstWkt);
+    void* transformer = lease->warpTransformer(dstWkt);
     if (!transformer)
         fail(ErrorKind::Unsupported, trf("GdalSource", "This image cannot be reprojected to %1: %2",
                                          w.crs, gdalLastError()));
@@ -446,7 +446,7 @@ Raster GdalSource::readProjected(const ProjectedWindow& w) const {
     void* fnArg = transformer;
     const int ovr = chooseWarpOverview(src, transformer, w.outWidth, w.outHeight);
     if (ovr >= 0) {
-        if (GDALDataset* ovrDs = lease.handle().overviewDataset(ovr)) {
+        if (GDALDataset* ovrDs = lease->overviewDataset(ovr)) {
             scaled.sx = double(ovrDs->GetRasterXSize()) / src->GetRasterXSize();
             scaled.sy = double(ovrDs->GetRasterYSize()) / src->GetRasterYSize();
             fn = scaledTransform;
@@ -511,7 +511,7 @@ BandStats GdalSource::statistics(int band, int frame, bool approximate) const {
     BandStats s;
     {
         auto lease = pool_->acquire();
-        GDALRasterBand* rb = lease->GetRasterBand(band);
+        GDALRasterBand* rb = lease->dataset()->GetRasterBand(band);
         double mn = 0, mx = 0, mean = 0, sd = 0;
         clearGdalError();
         CPLErr err = rb->GetStatistics(approximate, FALSE, &mn, &mx, &mean, &sd);
@@ -520,7 +520,7 @@ BandStats GdalSource::statistics(int band, int frame, bool approximate) const {
             err = rb->ComputeStatistics(approximate, &mn, &mx, &mean, &sd, cancelProgress, nullptr);
             if (err != CE_None) checkCancelled();
             // Computed statistics live in memory only: never write an .aux.xml next to the file.
-            if (auto* pam = dynamic_cast<GDALPamDataset*>(lease.get()))
+            if (auto* pam = dynamic_cast<GDALPamDataset*>(lease->dataset()))
                 pam->SetPamFlags(pam->GetPamFlags() & ~GPF_DIRTY);
         }
         if (err == CE_None && finite(mn) && finite(mx)) {
@@ -540,7 +540,7 @@ nlohmann::json GdalSource::internalMetadata() const {
     nlohmann::json j;
     {
         auto lease = pool_->acquire();
-        j = gdalInternalMetadata(lease.get(), info_, remote_);
+        j = gdalInternalMetadata(lease->dataset(), info_, remote_);
     }
     std::lock_guard lock(metaMutex_);
     internal_ = j;

@@ -109,41 +109,15 @@ bool TiffHandle::select(std::uint64_t ifdOffset) {
 
 TiffHandlePool::TiffHandlePool(std::string gdalPath, std::unique_ptr<TiffHandle> first,
                                std::size_t maxIdle)
-    : path_(std::move(gdalPath)), maxIdle_(maxIdle) {
-    if (first) idle_.push_back(std::move(first));
-}
-
-TiffHandlePool::Lease::~Lease() {
-    if (pool_ && handle_) pool_->release(std::move(handle_));
-}
-
-TiffHandlePool::Lease TiffHandlePool::acquire(std::uint64_t ifdOffset) const {
-    {
-        std::lock_guard lock(mutex_);
-        if (!idle_.empty()) {
-            std::size_t pick = idle_.size() - 1;
-            for (std::size_t i = 0; i < idle_.size(); ++i)
-                if (idle_[i]->isCurrent(ifdOffset)) pick = i;
-            auto h = std::move(idle_[pick]);
-            idle_.erase(idle_.begin() + std::ptrdiff_t(pick));
-            return Lease(this, std::move(h));
-        }
-    }
-    try {
-        return Lease(this, std::make_unique<TiffHandle>(path_));
-    } catch (const Error& e) {
-        fail(ErrorKind::IO, trf("TiffSource", "Cannot reopen %1: %2", path_, e.what()));
-    }
-}
-
-std::size_t TiffHandlePool::idleCount() const {
-    std::lock_guard lock(mutex_);
-    return idle_.size();
-}
-
-void TiffHandlePool::release(std::unique_ptr<TiffHandle> h) const {
-    std::lock_guard lock(mutex_);
-    if (idle_.size() < maxIdle_) idle_.push_back(std::move(h));
-}
+    : HandlePool(
+          [gdalPath] {
+              try {
+                  return std::make_unique<TiffHandle>(gdalPath);
+              } catch (const Error& e) {
+                  fail(ErrorKind::IO,
+                       trf("TiffSource", "Cannot reopen %1: %2", gdalPath, e.what()));
+              }
+          },
+          std::move(first), maxIdle) {}
 
 }  // namespace tessera

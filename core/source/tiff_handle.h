@@ -9,9 +9,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <vector>
+
+#include "util/handle_pool.h"
 
 typedef struct tiff TIFF;
 
@@ -55,38 +55,18 @@ class TiffHandle {
     std::string error_;
 };
 
-class TiffHandlePool {
+// libtiff handles of one file (util/handle_pool.h).
+class TiffHandlePool : public HandlePool<std::unique_ptr<TiffHandle>> {
   public:
-    // `first` (the handle used to read the layout) becomes the first idle handle.
+    // `first` (the handle used to read the layout) becomes the first idle handle. acquire
+    // throws Error(IO) when the file cannot be reopened.
     TiffHandlePool(std::string gdalPath, std::unique_ptr<TiffHandle> first,
                    std::size_t maxIdle = 8);
 
-    class Lease {
-      public:
-        Lease(const TiffHandlePool* pool, std::unique_ptr<TiffHandle> h)
-            : pool_(pool), handle_(std::move(h)) {}
-        Lease(Lease&&) noexcept = default;
-        Lease& operator=(Lease&&) = delete;
-        Lease(const Lease&) = delete;
-        ~Lease();
-        TiffHandle& operator*() const noexcept { return *handle_; }
-        TiffHandle* operator->() const noexcept { return handle_.get(); }
-
-      private:
-        const TiffHandlePool* pool_;
-        std::unique_ptr<TiffHandle> handle_;
-    };
-
-    // Borrows an idle handle (one already on ifdOffset when there is one) or opens a new one.
-    Lease acquire(std::uint64_t ifdOffset = 0) const;
-    std::size_t idleCount() const;
-
-  private:
-    void release(std::unique_ptr<TiffHandle> h) const;
-    std::string path_;
-    std::size_t maxIdle_;
-    mutable std::mutex mutex_;
-    mutable std::vector<std::unique_ptr<TiffHandle>> idle_;
+    // Borrows a handle, one already on the IFD at ifdOffset when there is one.
+    Lease acquireOn(std::uint64_t ifdOffset) const {
+        return acquire([ifdOffset](const TiffHandle& h) { return h.isCurrent(ifdOffset); });
+    }
 };
 
 }  // namespace tessera

@@ -406,7 +406,7 @@ Raster TiffSource::read(const ReadWindow& w) const {
     Raster stored(sw, sh, nb, info_.dtype);
     const std::size_t ss = sampleSize(info_.dtype);
     const std::size_t px = std::size_t(L.spp) * std::size_t(L.sampleBytes);
-    auto lease = pool_->acquire(L.offset);
+    auto lease = pool_->acquireOn(L.offset);
     if (!lease->select(L.offset))
         fail(ErrorKind::IO, trf("TiffSource", "Reading %1 failed: %2", uri_, lease->lastError()));
     std::vector<std::uint8_t> block;
@@ -522,7 +522,7 @@ std::optional<std::vector<std::uint8_t>> TiffSource::rawTile(int level, int tx, 
     const int tilesX = (L.width + L.blockWidth - 1) / L.blockWidth;
     const int tilesY = (L.height + L.blockHeight - 1) / L.blockHeight;
     if (tx < 0 || ty < 0 || tx >= tilesX || ty >= tilesY) return std::nullopt;
-    auto lease = pool_->acquire(L.offset);
+    auto lease = pool_->acquireOn(L.offset);
     if (!lease->select(L.offset)) return std::nullopt;
     TIFF* tif = lease->tif();
     const std::uint32_t index = TIFFComputeTile(tif, std::uint32_t(tx * L.blockWidth),
@@ -551,7 +551,7 @@ Raster TiffSource::associatedImage(const std::string& name) const {
         if (a.name == name) found = &a;
     if (!found) return Source::associatedImage(name);
     const TiffIfd& d = layout_.ifds[std::size_t(found->ifd)];
-    auto lease = pool_->acquire(d.offset);
+    auto lease = pool_->acquireOn(d.offset);
     if (!lease->select(d.offset))
         fail(ErrorKind::IO, trf("TiffSource", "Reading %1 failed: %2", uri_, lease->lastError()));
     const int w = int(d.width), h = int(d.height);
