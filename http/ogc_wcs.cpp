@@ -15,6 +15,7 @@
 #include "http/routes.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera::http {
 
@@ -284,7 +285,7 @@ HttpResponse getCoverage(RouteContext& c) {
         const auto m = re.match(QString::fromStdString(s));
         if (!m.hasMatch())
             raise("InvalidEncodingSyntax", trf("Ogc", "Cannot read subset \"%1\".", s), "subset");
-        const std::string label = upper(m.captured(1).toStdString());
+        const std::string label = asciiUpper(m.captured(1).toStdString());
         if (m.hasCaptured(2) && !m.captured(2).isEmpty())  // WCS 1.x style "axis,crs(...)"
             subsetCrs =
                 requireCrs(m.captured(2).toStdString(), l, "SubsettingCrs-NotSupported", "subset");
@@ -372,12 +373,12 @@ HttpResponse getCoverage(RouteContext& c) {
 
 HttpResponse wcs(RouteContext& c) {
     return runService(ReportKind::Ows20, [&] {
-        if (auto s = kvp(c.request, "SERVICE"); s && !s->empty() && upper(*s) != "WCS")
+        if (auto s = kvp(c.request, "SERVICE"); s && !s->empty() && asciiUpper(*s) != "WCS")
             raise("InvalidParameterValue", trf("Ogc", "SERVICE must be WCS here, not \"%1\".", *s),
                   "service");
         const auto request = kvp(c.request, "REQUEST");
         if (!request || request->empty()) missing("request");
-        const std::string r = upper(*request);
+        const std::string r = asciiUpper(*request);
         if (r == "GETCAPABILITIES") return capabilities(c);
         if (auto v = kvp(c.request, "VERSION"); v && *v != "2.0.1" && *v != "2.0.0")
             raise("VersionNegotiationFailed",

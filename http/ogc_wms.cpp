@@ -19,6 +19,7 @@
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/request_context.h"
+#include "util/text.h"
 
 namespace tessera::http {
 
@@ -174,14 +175,14 @@ void parseImageParams(const HttpRequest& q, MapRequest& m, const ServiceConfig& 
               trf("Ogc", "Format \"%1\" is not offered; use one of: %2.", *format, list), "FORMAT");
     }
     if (auto t = kvp(q, "TRANSPARENT")) {
-        const std::string v = upper(*t);
+        const std::string v = asciiUpper(*t);
         if (v != "TRUE" && v != "FALSE" && !v.empty())
             raise("InvalidParameterValue", trc("Ogc", "TRANSPARENT must be TRUE or FALSE."),
                   "TRANSPARENT");
         m.transparent = v == "TRUE";
     }
     if (auto bg = kvp(q, "BGCOLOR"); bg && !bg->empty()) {
-        std::string v = upper(*bg);
+        std::string v = asciiUpper(*bg);
         if (v.rfind("0X", 0) == 0) v = v.substr(2);
         unsigned out = 0;
         auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out, 16);
@@ -264,7 +265,7 @@ void parseMapParams(RouteContext& c, MapRequest& m, const ServiceConfig& cfg) {
 
 // georeferenced: GeoTIFF (and other GDAL formats) carry the CRS and BBOX of the map.
 Encoded encodeMap(const Image& rgba, const MapRequest& m, bool georeferenced) {
-    const bool alpha = m.transparent && upper(m.format->driver) != "JPEG";
+    const bool alpha = m.transparent && asciiUpper(m.format->driver) != "JPEG";
     std::optional<GeoReference> geo;
     if (georeferenced) {
         geo.emplace();
@@ -298,7 +299,7 @@ void checkMapBudget(RouteContext& c, const MapRequest& m) {
 
 HttpResponse getMap(RouteContext& c) {
     const auto cfg = ServiceConfig::current();
-    const std::string exceptions = upper(kvp(c.request, "EXCEPTIONS").value_or("XML"));
+    const std::string exceptions = asciiUpper(kvp(c.request, "EXCEPTIONS").value_or("XML"));
     const bool inImage = exceptions == "BLANK" || exceptions == "INIMAGE" ||
                          exceptions == "APPLICATION/VND.OGC.SE_BLANK" ||
                          exceptions == "APPLICATION/VND.OGC.SE_INIMAGE";
@@ -338,12 +339,12 @@ HttpResponse getMap(RouteContext& c) {
 
 HttpResponse wms(RouteContext& c) {
     return runService(ReportKind::Wms130, [&] {
-        if (auto s = kvp(c.request, "SERVICE"); s && !s->empty() && upper(*s) != "WMS")
+        if (auto s = kvp(c.request, "SERVICE"); s && !s->empty() && asciiUpper(*s) != "WMS")
             raise("InvalidParameterValue", trf("Ogc", "SERVICE must be WMS here, not \"%1\".", *s),
                   "SERVICE");
         const auto request = kvp(c.request, "REQUEST");
         if (!request || request->empty()) missing("REQUEST");
-        const std::string r = upper(*request);
+        const std::string r = asciiUpper(*request);
         if (r == "GETCAPABILITIES" || r == "CAPABILITIES") return capabilities(c);
         if (r == "GETMAP" || r == "MAP") return getMap(c);
         raise(

@@ -16,6 +16,7 @@
 #include "tiling/tile_grid.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera::http {
 
@@ -325,12 +326,12 @@ HttpResponse getTile(RouteContext& c, const TileParams& p) {
 HttpResponse wmtsKvp(RouteContext& c) {
     return runService(ReportKind::Ows11, [&] {
         const HttpRequest& q = c.request;
-        if (auto s = kvp(q, "SERVICE"); s && !s->empty() && upper(*s) != "WMTS")
+        if (auto s = kvp(q, "SERVICE"); s && !s->empty() && asciiUpper(*s) != "WMTS")
             raise("InvalidParameterValue", trf("Ogc", "SERVICE must be WMTS here, not \"%1\".", *s),
                   "SERVICE");
         const auto request = kvp(q, "REQUEST");
         if (!request || request->empty()) missing("REQUEST");
-        const std::string r = upper(*request);
+        const std::string r = asciiUpper(*request);
         if (r == "GETCAPABILITIES") return capabilities(c);
         if (r == "GETTILE") {
             if (auto v = kvp(q, "VERSION"); v && *v != "1.0.0")

@@ -14,6 +14,7 @@
 #include "style/style_presets.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera::http::ogc {
 
@@ -59,16 +60,7 @@ HttpResponse xmlResponse(QByteArray body, int status, const QByteArray& contentT
     return HttpResponse::bytes(std::move(body), contentType, status);
 }
 
-namespace {
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::optional<std::string> kvp(const HttpRequest& request, std::string_view name) {
     for (const auto& [k, v] : request.query)
@@ -94,12 +86,6 @@ std::vector<std::string> splitList(const std::string& text, char separator) {
         start = p + 1;
     }
     return out;
-}
-
-std::string upper(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::toupper(c)); });
-    return s;
 }
 
 std::string num(double v) {
@@ -175,7 +161,7 @@ std::optional<Bounds> transformBounds(const std::string& fromCrs, const std::str
 }
 
 std::optional<Encoding> pictureEncoding(const OutputFormat& f) {
-    const std::string d = upper(f.driver);
+    const std::string d = asciiUpper(f.driver);
     if (d == "PNG") return Encoding::PNG;
     if (d == "JPEG") return Encoding::JPEG;
     if (d == "WEBP") return Encoding::WebP;

@@ -62,7 +62,6 @@ std::optional<std::string> kvp(const HttpRequest& request, std::string_view name
 std::vector<std::string> kvpAll(const HttpRequest& request, std::string_view name);
 // "a,b,,c" → {"a", "b", "", "c"}; "" → {}.
 std::vector<std::string> splitList(const std::string& text, char separator = ',');
-std::string upper(std::string s);
 // Number with all the digits a double needs ("1.5", "-20037508.342789244").
 std::string num(double v);
 

@@ -8,6 +8,7 @@
 #include "source/open_source.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera::http {
 
@@ -25,12 +26,6 @@ namespace {
 
 [[noreturn]] void badType(const std::string& name) {
     fail(ErrorKind::BadRequest, trf("Http", "\"%1\" parameter is an incorrect type.", name));
-}
-
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
 }  // namespace

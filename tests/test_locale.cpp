@@ -22,6 +22,7 @@
 #include "support/fixtures.h"
 #include "support/tiff_fixtures.h"
 #include "util/c_locale.h"
+#include "util/text.h"
 
 using namespace tessera;
 using namespace tessera::test;
@@ -204,6 +205,21 @@ class TestLocale : public QObject {
         QCOMPARE(formatDoubleC(0.1), std::string("0.1"));
         QCOMPARE(formatFixedC(3.14159, 2), std::string("3.14"));
         QVERIFY(!parseDoubleC("0,5"));
+    }
+
+    // Keywords, schemes and option names are compared and case-mapped as ASCII whatever the
+    // locale (util/text.h): non-ASCII bytes pass through untouched.
+    void asciiTextHelpers() {
+        useGerman();
+        QCOMPARE(asciiUpper("deflate-\xc3\xa4"), std::string("DEFLATE-\xc3\xa4"));
+        QCOMPARE(asciiLower("EPSG:4326"), std::string("epsg:4326"));
+        QVERIFY(iequals("GetCapabilities", "GETCAPABILITIES"));
+        QVERIFY(!iequals("WMS", "WMTS"));
+        QVERIFY(startsWithNoCase("HTTPS://x/y.tif", "https://"));
+        QVERIFY(!startsWithNoCase("ht", "https://"));
+        QCOMPARE(trimmed(" \t 1,5 \r\n"), std::string("1,5"));
+        QCOMPARE(trimmedView("   "), std::string_view());
+        useC();
     }
 
     void fitsHeaderValues() {

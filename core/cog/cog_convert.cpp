@@ -19,17 +19,13 @@
 #include "source/open_source.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
 namespace {
 
 constexpr const char* kCtx = "CogConvert";
-
-std::string upper(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::toupper(c); });
-    return s;
-}
 
 // Values of one option of the COG driver's creation option list (XML).
 std::vector<std::string> driverOptionValues(const char* option) {
@@ -47,7 +43,7 @@ std::vector<std::string> driverOptionValues(const char* option) {
         for (CPLXMLNode* v = n->psChild; v; v = v->psNext)
             if (v->eType == CXT_Element && EQUAL(v->pszValue, "Value")) {
                 const char* text = CPLGetXMLValue(v, nullptr, "");
-                if (text && *text) out.push_back(upper(text));
+                if (text && *text) out.push_back(asciiUpper(text));
             }
     }
     CPLDestroyXMLNode(root);
@@ -96,7 +92,7 @@ bool convertToCog(const std::string& input, const std::string& output, const Cog
     ensureGdal();
     if (output.empty()) fail(ErrorKind::BadRequest, trc(kCtx, "No output file given."));
     // Options first: nothing is opened or written for bad ones.
-    const std::string compress = upper(o.compression.empty() ? "DEFLATE" : o.compression);
+    const std::string compress = asciiUpper(o.compression.empty() ? "DEFLATE" : o.compression);
     const auto comps = availableCogCompressions();
     if (std::find(comps.begin(), comps.end(), compress) == comps.end()) {
         std::string list;
@@ -109,17 +105,17 @@ bool convertToCog(const std::string& input, const std::string& output, const Cog
     if (o.blockSize < 64 || o.blockSize > 4096 || (o.blockSize & (o.blockSize - 1)) != 0)
         fail(ErrorKind::BadRequest,
              trc(kCtx, "The block size must be a power of two between 64 and 4096."));
-    const std::string resampling = upper(o.resampling);
+    const std::string resampling = asciiUpper(o.resampling);
     if (!resampling.empty()) {
         const auto rs = cogResamplings();
         if (std::find(rs.begin(), rs.end(), resampling) == rs.end())
             fail(ErrorKind::BadRequest, trf(kCtx, "Unknown resampling \"%1\".", o.resampling));
     }
-    const std::string predictor = upper(o.predictor);
+    const std::string predictor = asciiUpper(o.predictor);
     if (!predictor.empty() && predictor != "YES" && predictor != "NO" && predictor != "STANDARD" &&
         predictor != "FLOATING_POINT")
         fail(ErrorKind::BadRequest, trf(kCtx, "Unknown predictor \"%1\".", o.predictor));
-    const std::string bigTiff = upper(o.bigTiff.empty() ? "IF_SAFER" : o.bigTiff);
+    const std::string bigTiff = asciiUpper(o.bigTiff.empty() ? "IF_SAFER" : o.bigTiff);
     if (bigTiff != "YES" && bigTiff != "NO" && bigTiff != "IF_NEEDED" && bigTiff != "IF_SAFER")
         fail(ErrorKind::BadRequest, trf(kCtx, "Unknown BigTIFF choice \"%1\".", o.bigTiff));
     if (!o.targetCrs.empty()) {

@@ -13,18 +13,13 @@
 #include "source/gdal_env.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
 namespace {
 
 using namespace encode_detail;
-
-std::string upper(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::toupper(c)); });
-    return s;
-}
 
 // Creation options Tessera sets per driver (only ones the driver lists).
 char** creationOptions(GDALDriverH drv, const std::string& driver, const RasterOutput& data,
@@ -36,9 +31,9 @@ char** creationOptions(GDALDriverH drv, const std::string& driver, const RasterO
         if (known.find(std::string("name='") + key + "'") != std::string::npos)
             co = CSLSetNameValue(co, key, value.c_str());
     };
-    const std::string d = upper(driver);
+    const std::string d = asciiUpper(driver);
     if (d == "COG") {
-        std::string c = upper(o.tiffCompression.empty() ? "DEFLATE" : o.tiffCompression);
+        std::string c = asciiUpper(o.tiffCompression.empty() ? "DEFLATE" : o.tiffCompression);
         set("COMPRESS", c);
         set("BIGTIFF", "IF_SAFER");
         if (c == "JPEG") set("QUALITY", std::to_string(o.jpegQuality));
@@ -49,7 +44,7 @@ char** creationOptions(GDALDriverH drv, const std::string& driver, const RasterO
         if (o.webpLossless) set("LOSSLESS", "TRUE");
     } else if (d == "GTIFF") {
         set("TILED", "YES");
-        set("COMPRESS", upper(o.tiffCompression.empty() ? "DEFLATE" : o.tiffCompression));
+        set("COMPRESS", asciiUpper(o.tiffCompression.empty() ? "DEFLATE" : o.tiffCompression));
         set("BIGTIFF", "IF_SAFER");
         if (data.alpha) set("ALPHA", "UNASSOCIATED");
     } else if (d == "JP2OPENJPEG") {
@@ -164,7 +159,7 @@ GdalWritten encodeWithGdal(const RasterOutput& data, const std::string& driver,
     std::string failure;
     // netCDF-C writes real files only (GDAL's virtual-file support is for reading).
     const bool virtualIo = GDALGetMetadataItem(drv, GDAL_DCAP_VIRTUALIO, nullptr) != nullptr &&
-                           upper(driver) != "NETCDF";
+                           asciiUpper(driver) != "NETCDF";
     if (virtualIo) {
         const std::string vdir = uniqueVsimemName("");
         VSIMkdir(vdir.c_str(), 0755);

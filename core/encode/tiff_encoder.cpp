@@ -15,6 +15,7 @@
 #include "encode/image_convert.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -49,15 +50,9 @@ struct StringList {
     }
 };
 
-std::string upper(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::toupper(c)); });
-    return s;
-}
-
 std::string checkedCompression(const TiffSource& src, const EncodeOptions& options,
                                GDALDriverH gtiff) {
-    std::string compression = upper(options.tiffCompression);
+    std::string compression = asciiUpper(options.tiffCompression);
     if (compression.empty()) compression = "DEFLATE";
     static const char* const kKnown[] = {"NONE", "DEFLATE",      "LZW",      "PACKBITS",
                                          "ZSTD", "LZMA",         "JPEG",     "WEBP",

@@ -8,30 +8,18 @@
 #include "source/gdal_env.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
 
 std::vector<std::string> splitFields(std::string_view line) {
     std::vector<std::string> fields;
     std::size_t start = 0;
     while (true) {
         const std::size_t comma = line.find(',', start);
-        fields.emplace_back(trim(line.substr(start, comma - start)));
+        fields.emplace_back(trimmedView(line.substr(start, comma - start)));
         if (comma == std::string_view::npos) break;
         start = comma + 1;
     }
@@ -71,7 +59,7 @@ FormatRegistry FormatRegistry::parse(std::string_view text, const std::string& f
         ++lineNo;
         if (const std::size_t hash = line.find('#'); hash != std::string_view::npos)
             line = line.substr(0, hash);
-        line = trim(line);
+        line = trimmedView(line);
         if (line.empty()) {
             if (end == text.size()) break;
             continue;
@@ -101,10 +89,10 @@ FormatRegistry FormatRegistry::parse(std::string_view text, const std::string& f
         OutputFormat o;
         o.driver = f[0];
         o.mimeType = f[1];
-        const std::string mode = lower(f[2]);
+        const std::string mode = asciiLower(f[2]);
         std::string ext = f[3];
         if (!ext.empty() && ext.front() == '.') ext.erase(0, 1);
-        o.extension = lower(ext);
+        o.extension = asciiLower(ext);
         if (o.driver.empty()) badLine(fileName, lineNo, trc("Formats", "the driver is empty."));
         if (!validMime(o.mimeType))
             badLine(fileName, lineNo,
@@ -174,7 +162,7 @@ std::vector<OutputFormat> FormatRegistry::writable() const {
 }
 
 const OutputFormat* FormatRegistry::find(std::string_view key) const {
-    std::string_view k = trim(key);
+    std::string_view k = trimmedView(key);
     if (k.empty()) return nullptr;
     // Exact MIME type, then driver, then extension: "image/tiff" is GTiff even though COG's MIME
     // type starts with it; "tif" is the first entry with that extension.

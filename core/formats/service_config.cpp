@@ -13,6 +13,7 @@
 #include "geo/crs_name.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -47,14 +48,8 @@ std::optional<std::string> readIfExists(const std::string& path) {
     return f.readAll().toStdString();
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
 std::optional<int> parseCode(std::string_view s) {
-    s = trim(s);
+    s = trimmedView(s);
     if (s.size() > 5 && (s.substr(0, 5) == "EPSG:" || s.substr(0, 5) == "epsg:"))
         s.remove_prefix(5);
     int v = 0;
@@ -91,14 +86,14 @@ std::vector<int> ServiceConfig::parseCrsList(std::string_view text, const std::s
         ++lineNo;
         if (const std::size_t hash = line.find('#'); hash != std::string_view::npos)
             line = line.substr(0, hash);
-        line = trim(line);
+        line = trimmedView(line);
         if (line.empty()) continue;
         // Several entries may share a line, separated by commas.
         std::size_t start = 0;
         while (start <= line.size()) {
             std::size_t comma = line.find(',', start);
             if (comma == std::string_view::npos) comma = line.size();
-            const std::string_view item = trim(line.substr(start, comma - start));
+            const std::string_view item = trimmedView(line.substr(start, comma - start));
             start = comma + 1;
             if (item.empty()) continue;
             const std::size_t dash = item.find('-');

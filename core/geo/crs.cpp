@@ -12,6 +12,7 @@
 #include "source/gdal_env.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -23,23 +24,6 @@ constexpr std::size_t kCacheLimit = 64;
 // 1e17 takes 3 s and 1e18 minutes, with no way to cancel (fuzz_gdal_tiff: a GeoTIFF origin of
 // 1e154; also ?left=1e20&units=EPSG:3857). No real CRS coordinate comes near this bound.
 constexpr double kMaxCoordinate = 1e12;
-
-bool startsWithNoCase(const std::string& s, const char* prefix) {
-    const std::size_t n = std::char_traits<char>::length(prefix);
-    if (s.size() < n) return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) !=
-            std::tolower(static_cast<unsigned char>(prefix[i])))
-            return false;
-    return true;
-}
-
-std::string trimmed(const std::string& s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return s.substr(b, e - b);
-}
 
 using SrsPtr = std::shared_ptr<OGRSpatialReference>;
 

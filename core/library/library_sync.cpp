@@ -18,6 +18,7 @@
 #include "source/open_source.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -31,11 +32,6 @@ struct ListedFile {
 
 bool isCancelled(const LibrarySyncOptions& o) {
     return o.cancel && o.cancel->load(std::memory_order_relaxed);
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 std::string fileName(const std::string& path) {
@@ -137,7 +133,7 @@ LibraryImage readRecord(std::int64_t folderId, const ListedFile& f) {
         r.bands = info.bandCount;
         r.dtype = numpyName(info.dtype);
         r.reader = info.sourceName;
-        r.format = info.driver.empty() ? lower(info.sourceName) : info.driver;
+        r.format = info.driver.empty() ? asciiLower(info.sourceName) : info.driver;
         r.geospatial = info.geospatial;
         if (info.geospatial) {
             r.crs = info.projectionWkt;
@@ -153,7 +149,7 @@ LibraryImage readRecord(std::int64_t folderId, const ListedFile& f) {
     }
     if (r.state != "ok") {
         const auto dot = r.name.find_last_of('.');
-        if (dot != std::string::npos) r.format = lower(r.name.substr(dot + 1));
+        if (dot != std::string::npos) r.format = asciiLower(r.name.substr(dot + 1));
     }
     r.probe = probeRecordOf(f.path);
     return r;
@@ -175,7 +171,7 @@ bool isLibraryImageName(const std::string& name) {
         "hdf",  "h5",   "nc",   "ecw",   "sid",  "kea",  "dem",   "asc",    "ers", "grd", "xpm"};
     const auto dot = name.find_last_of('.');
     if (dot == std::string::npos || dot == 0 || name[0] == '.') return false;
-    return kExtensions.count(lower(name.substr(dot + 1))) > 0;
+    return kExtensions.count(asciiLower(name.substr(dot + 1))) > 0;
 }
 
 LibraryImage recordLibraryFile(LibraryStore& store, std::int64_t folderId, const std::string& path,

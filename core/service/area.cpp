@@ -9,6 +9,7 @@
 #include "geo/footprint.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -21,14 +22,8 @@ struct Units {
     std::string crs;  // for Crs
 };
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
-
 Units parseUnits(const ImageView& view, const std::string& units, bool regionDefault) {
-    const std::string u = lower(units);
+    const std::string u = asciiLower(units);
     if (!view.info().geospatial) {
         if (u == "fraction") return {UnitKind::Fraction, {}};
         return {UnitKind::Pixels, {}};  // non-geospatial sources always use pixels

@@ -9,16 +9,11 @@
 #include "util/error.h"
 #include "util/i18n.h"
 #include "util/request_context.h"
+#include "util/text.h"
 
 namespace tessera {
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
 
 const char* driverOf(Encoding e) {
     switch (e) {
@@ -36,7 +31,7 @@ const char* driverOf(Encoding e) {
 
 // The fast Tessera encoder for a driver, if it has one.
 std::optional<Encoding> fastEncoding(const std::string& driver) {
-    const std::string d = lower(driver);
+    const std::string d = asciiLower(driver);
     if (d == "png") return Encoding::PNG;
     if (d == "jpeg") return Encoding::JPEG;
     if (d == "webp") return Encoding::WebP;
@@ -56,7 +51,7 @@ OutputFormat regionFormat(const RegionRequest& r) {
 }
 
 bool isPictureFormat(const OutputFormat& f) {
-    const std::string m = lower(f.mimeType);
+    const std::string m = asciiLower(f.mimeType);
     return m.rfind("image/", 0) == 0 && m.rfind("image/tiff", 0) != 0 &&
            m.rfind("image/jp2", 0) != 0 && m.rfind("image/jpx", 0) != 0;
 }

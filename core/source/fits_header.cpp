@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "util/c_locale.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -15,11 +16,6 @@ constexpr std::size_t kCardLength = 80;
 
 std::string trimRight(std::string s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\0')) s.pop_back();
-    return s;
-}
-
-std::string upper(std::string s) {
-    for (char& c : s) c = char(std::toupper(static_cast<unsigned char>(c)));
     return s;
 }
 
@@ -149,7 +145,7 @@ nlohmann::json fitsWcsKeywords(const nlohmann::json& keywords) {
 bool hasCelestialWcs(const nlohmann::json& keywords) {
     auto ctype = [&](const char* k) {
         auto it = keywords.find(k);
-        return it != keywords.end() && it->is_string() ? upper(it->get<std::string>())
+        return it != keywords.end() && it->is_string() ? asciiUpper(it->get<std::string>())
                                                        : std::string();
     };
     const std::string c1 = ctype("CTYPE1"), c2 = ctype("CTYPE2");

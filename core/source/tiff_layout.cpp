@@ -9,6 +9,7 @@
 
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -17,20 +18,8 @@ namespace {
 constexpr std::uint32_t kMaxAssociatedSide = 8192;  // large_image's limit
 constexpr int kMaxIfds = 4096;                      // IFDs read from one file (chain + SubIFDs)
 
-std::string trim(const std::string& s) {
-    std::size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-    return s.substr(a, b - a);
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 std::string firstWord(const std::string& s) {
-    const std::string t = trim(s);
+    const std::string t = trimmed(s);
     std::size_t e = 0;
     while (e < t.size() && !std::isspace(static_cast<unsigned char>(t[e]))) ++e;
     return t.substr(0, e);
@@ -154,10 +143,10 @@ namespace {
 std::string associatedName(const TiffIfd& d, bool aperio) {
     std::string id;
     if (!d.description.empty()) {
-        id = lower(firstWord(d.description));
+        id = asciiLower(firstWord(d.description));
         const std::size_t nl = d.description.find('\n');
         if (nl != std::string::npos) {
-            const std::string second = lower(firstWord(d.description.substr(nl + 1)));
+            const std::string second = asciiLower(firstWord(d.description.substr(nl + 1)));
             if (!second.empty()) id = second;
         }
     }
@@ -203,13 +192,13 @@ bool parseAperioDescription(const std::string& desc, std::string& header,
         if (bar == std::string::npos) bar = desc.size();
         const std::string part = desc.substr(start, bar - start);
         if (first) {
-            header = trim(part);
+            header = trimmed(part);
             first = false;
         } else {
             const std::size_t eq = part.find('=');
             if (eq != std::string::npos) {
-                const std::string key = trim(part.substr(0, eq));
-                if (!key.empty()) props[key] = trim(part.substr(eq + 1));
+                const std::string key = trimmed(part.substr(0, eq));
+                if (!key.empty()) props[key] = trimmed(part.substr(eq + 1));
             }
         }
         start = bar + 1;

@@ -12,6 +12,7 @@
 #include "style/palette_tables.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -26,15 +27,6 @@ bool isSpace(char c) {
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
-char lowerAscii(char c) {
-    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-}
-std::string lowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lowerAscii(c);
-    return out;
-}
-
 // large_image's `colormap`: exact (case-sensitive) names it maps before asking PIL, so that
 // "G"/"GREEN" mean pure green although CSS green is #008000.
 std::string_view largeImageAlias(std::string_view s) {
@@ -183,7 +175,7 @@ double to255(double x) {
 // PIL.ImageColor.getcolor(text, 'RGBA').
 std::optional<Rgba> pilColor(std::string_view text) {
     if (text.size() > 100) return std::nullopt;
-    const std::string color = lowerAscii(text);
+    const std::string color = asciiLower(text);
     if (auto named = palette_tables::pilNamedColor(color)) return named;
 
     Matcher m(color);
@@ -271,7 +263,7 @@ std::optional<Rgba> matplotlibColor(std::string_view text) {
         for (char c : text.substr(1)) n = (n * 10 + static_cast<unsigned>(c - '0')) % len;
         return palette_tables::matplotlibCycleColor(n);
     }
-    const std::string lower = lowerAscii(text);
+    const std::string lower = asciiLower(text);
     if (lower == "none") return kBlack;  // to_rgba gives (0,0,0,0); to_hex drops the alpha
     if (auto named = palette_tables::matplotlibNamedColor(text)) return named;
     if (text.size() != 1) {

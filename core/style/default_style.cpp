@@ -6,15 +6,11 @@
 #include <cstdio>
 
 #include "style/style_internal.h"
+#include "util/text.h"
 
 namespace tessera {
 
 namespace {
-
-std::string lowerCase(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // '#%02X%02X%02X%02X' as large_image's getHexColors writes palettes.
 std::string hexOf(const Rgba& c) {
@@ -68,7 +64,7 @@ std::optional<Style> defaultStyleUnprojected(const SourceInfo& info) {
     const int n = std::min<int>(info.bandCount, static_cast<int>(info.bands.size()));
     auto bandOf = [&](const char* interp) {
         for (int k = 0; k < n; ++k)
-            if (lowerCase(info.bands[k].interpretation) == interp) return k + 1;
+            if (asciiLower(info.bands[k].interpretation) == interp) return k + 1;
         return 0;
     };
     const Rgba black{0, 0, 0, 255};
@@ -123,7 +119,7 @@ std::optional<Style> defaultStyle(const SourceInfo& info, bool projected) {
     if (!style || !projected) return style;
     bool hasAlpha = false;
     for (int k = 0; k < info.bandCount && k < static_cast<int>(info.bands.size()); ++k)
-        if (lowerCase(info.bands[k].interpretation) == "alpha") hasAlpha = true;
+        if (asciiLower(info.bands[k].interpretation) == "alpha") hasAlpha = true;
     if (hasAlpha) return style;  // the alpha band already has an entry
     BandStyle b;
     b.band = info.bandCount + 1;

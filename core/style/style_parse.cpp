@@ -20,6 +20,7 @@
 #include "util/c_locale.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -47,16 +48,9 @@ std::string shown(const nlohmann::json& v) {
     badStyle(trf("Style", "Style key \"%1\" has an invalid value: %2.", key, shown(value)));
 }
 
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
-}
-
 // Parses a number the way Python's float() does (surrounding spaces allowed, nan/inf too).
 std::optional<double> parseNumber(std::string_view text) {
-    std::string t = trim(text);
+    std::string t = trimmed(text);
     if (t.empty()) return std::nullopt;
     // Python accepts underscores between digits; strtod does not: keep strict, refuse them.
     for (char c : t)
@@ -111,7 +105,7 @@ std::variant<std::monostate, int, std::string> parseBand(const nlohmann::json& v
         return static_cast<int>(*i);
     }
     if (v.is_string()) {
-        std::string s = trim(v.get<std::string>());
+        std::string s = trimmed(v.get<std::string>());
         if (s.empty() || s.size() > 64) return bad();
         bool digits = true;
         for (char c : s) digits = digits && std::isdigit(static_cast<unsigned char>(c));

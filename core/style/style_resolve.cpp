@@ -28,6 +28,7 @@
 #include "util/c_locale.h"
 #include "util/error.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 namespace tessera {
 
@@ -88,11 +89,6 @@ namespace {
 
 bool isGdalLike(const SourceInfo& info) {
     return info.sourceName == "gdal" || info.sourceName == "rasterio";
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 // The maximum of the integer type (numpy iinfo), 1 for floats: GDAL's sentinel range entry.
@@ -390,10 +386,10 @@ ResolvedStyle resolveStyle(const Style& style, StyleDataProvider& provider, bool
             if (auto* i = std::get_if<int>(&bs.band)) {
                 b = *i;
             } else if (auto* s = std::get_if<std::string>(&bs.band)) {
-                const std::string name = lower(*s);
+                const std::string name = asciiLower(*s);
                 b = 0;
                 for (int k = 0; k < n && k < static_cast<int>(info.bands.size()); ++k)
-                    if (lower(info.bands[k].interpretation) == name) {
+                    if (asciiLower(info.bands[k].interpretation) == name) {
                         b = k + 1;
                         break;
                     }
@@ -415,11 +411,11 @@ ResolvedStyle resolveStyle(const Style& style, StyleDataProvider& provider, bool
                 else if (*i != -1 && *i != 0)
                     badBand(bandText(bs.band));
             } else if (auto* s = std::get_if<std::string>(&bs.band)) {
-                const std::string name = lower(*s);
+                const std::string name = asciiLower(*s);
                 bool known = name == "red" || name == "green" || name == "blue" || name == "gray" ||
                              name == "grey" || name == "alpha";
                 for (int k = 0; k < n && k < static_cast<int>(info.bands.size()); ++k)
-                    if (lower(info.bands[k].interpretation) == name) {
+                    if (asciiLower(info.bands[k].interpretation) == name) {
                         idx = k;
                         known = true;
                         break;
@@ -441,14 +437,14 @@ ResolvedStyle resolveStyle(const Style& style, StyleDataProvider& provider, bool
         bool hasAlpha = false;
         int alphaBand = 0;
         for (int k = 0; k < n && k < static_cast<int>(info.bands.size()); ++k)
-            if (lower(info.bands[k].interpretation) == "alpha") {
+            if (asciiLower(info.bands[k].interpretation) == "alpha") {
                 alphaBand = k + 1;
                 break;
             }
         for (const auto& p : pending) {
             if (p.warpAlpha) hasAlpha = true;
             if (p.band >= 1 && p.band <= n && p.band <= static_cast<int>(info.bands.size()) &&
-                lower(info.bands[p.band - 1].interpretation) == "alpha")
+                asciiLower(info.bands[p.band - 1].interpretation) == "alpha")
                 hasAlpha = true;
         }
         if (!hasAlpha) {
