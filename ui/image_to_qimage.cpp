@@ -11,7 +11,12 @@ QImage toQImage(const Image& img) {
     const std::size_t need =
         std::size_t(img.width) * img.height * img.channels * sampleSize(img.type);
     if (img.pixels.size() != need) return {};
-    const Image rgba = toRgba(img);  // large_image's 8-bit rules, as the server's pictures
+    // 8-bit RGBA (every rendered tile) is copied once; anything else goes through toRgba
+    // (large_image's 8-bit rules, as in the server's pictures).
+    const bool direct = img.type == DataType::UInt8 && img.channels == 4;
+    Image converted;
+    if (!direct) converted = toRgba(img);
+    const Image& rgba = direct ? img : converted;
     QImage out(rgba.width, rgba.height, QImage::Format_RGBA8888);
     for (int y = 0; y < rgba.height; ++y)
         std::memcpy(out.scanLine(y), rgba.row(y), std::size_t(rgba.width) * 4);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cog/cog_validate.h"
+#include "image_to_qimage.h"
 
 namespace tessera::ui {
 
@@ -45,15 +46,6 @@ int countRows(const QAbstractItemModel* m, const QModelIndex& parent) {
 }
 
 constexpr int kPreviewSize = 160;
-
-// An engine image (8-bit, 1–4 channels) as a QImage that owns its pixels.
-QImage toQImage(const Image& img) {
-    QImage::Format f = QImage::Format_Grayscale8;
-    if (img.channels == 3) f = QImage::Format_RGB888;
-    if (img.channels == 4) f = QImage::Format_RGBA8888;
-    if (img.channels == 2 || img.type != DataType::UInt8 || img.empty()) return {};
-    return QImage(img.pixels.data(), img.width, img.height, qsizetype(img.rowBytes()), f).copy();
-}
 
 QString scalarText(const nlohmann::json& v) {
     if (v.is_string()) return QString::fromStdString(v.get<std::string>());
